@@ -1,0 +1,222 @@
+"""Dates in any pack's language, as ISO strings that keep what the text leaves out.
+
+Why a grammar per pack rather than one parser: the parts of a date are the
+same everywhere (day, month, year, an era), only the words around them
+differ ("ngày 18/8/2014", "ចុះថ្ងៃទី ១៦ ខែមិថុនា ឆ្នាំ ២០២២", "ลงวันที่ 14
+มิถุนายน 2567", "May 18, 2021"). Each pack lists its month names
+(``months.yaml``) and the words around date parts (``dates.yaml``); the
+patterns are built from them once per pack.
+
+Partial dates stay partial: "tháng 10/2023" is ``2023-10`` and "năm 2024"
+is ``2024``. A day and month without a year take the year of
+``meta["published"]`` or of a date line at the top of the text; without
+either they stay ``--MM-DD`` (xsd:gMonthDay). Thai Buddhist-era years
+(พ.ศ. 2567, or any bare year of 2400 or more in Thai) become CE years.
+
+Rules on the mentions: ``date`` (day, month and year all written),
+``day_month_anchored`` (year taken from the anchor), ``day_month``,
+``month`` (year-month), ``year``.
+
+Example:
+    >>> from graph.text import prepare
+    >>> [m.item for m in find_dates(prepare("ลงวันที่ 14 มิถุนายน 2567 และวันที่ 3 มีนาคม", "th"), {})]
+    ['2024-06-14', '--03-03']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from graph.extract.mentions import Mention
+from graph.lang import LanguagePack, load_pack
+from graph.text import TextDoc
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+_BE_OFFSET = 543
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    months: dict[str, int]
+    full: re.Pattern[str]
+    month_first: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    month_year: re.Pattern[str]
+    day_month_numeric: re.Pattern[str]
+    year: re.Pattern[str]
+    bare_be: bool
+    be_prefixes: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _grammar(pack: LanguagePack) -> _Grammar:
+    return _grammar_for(pack.code)
+
+
+@cache
+def _grammar_for(code: str) -> _Grammar:
+    pack = load_pack(code)
+    months = {str(k).lower(): int(v) for k, v in (pack.data("months", {}).get("months") or {}).items()}
+    cfg = pack.data("dates", {})
+    day_p = _alt(cfg.get("day_prefixes") or []) or "(?!)"
+    day_s = _alt(cfg.get("day_suffixes") or []) or "(?!)"
+    mon_p = _alt(cfg.get("month_prefixes") or []) or "(?!)"
+    be = list(cfg.get("buddhist_era_prefixes") or [])
+    ce = list(cfg.get("common_era_prefixes") or [])
+    year_p = _alt(list(cfg.get("year_prefixes") or []) + be + ce) or "(?!)"
+    names = _alt(list(months)) or "(?!)"
+    # a month is a name (optionally after a prefix) or a number after a prefix
+    month = rf"(?:(?:{mon_p})\s*)?(?P<mname>{names})(?![^\W\d_])|(?:{mon_p})\s*(?P<mnum>\d{{1,2}})(?!\d)"
+    year = rf"(?P<era>{year_p})?\s*(?P<y>\d{{4}})(?!\d)"
+    flags = re.IGNORECASE
+    full = re.compile(
+        rf"(?<!\d)(?:(?:{day_p})\s*)?(?P<d>\d{{1,2}})(?:{day_s})?(?!\d)\s*(?:of\s+)?(?:{month})"
+        rf"(?:\s*[,/.-]?\s*{year})?", flags)
+    month_first = re.compile(
+        rf"(?:(?:{mon_p})\s*)?(?P<mname>{names})\.?\s+(?P<d>\d{{1,2}})(?:{day_s})?(?!\d)(?:\s*,\s*{year})?", flags)
+    month_year = re.compile(rf"(?:{month})\s*[,/.-]?\s*{year}", flags)
+    numeric = re.compile(
+        r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d/])")
+    iso = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/-])")
+    day_month_numeric = re.compile(rf"(?:{day_p})\s*(?P<d>\d{{1,2}})\s?[/-]\s?(?P<m>\d{{1,2}})(?![\d/-])", flags)
+    year_re = re.compile(rf"(?<![\d/.-])(?:(?P<era>{year_p})\s*)?(?P<y>\d{{4}})(?![\d/])(?!\s*[-/]\s*\d)", flags)
+    return _Grammar(months, full, month_first, numeric, iso, month_year, day_month_numeric, year_re,
+                    bool(cfg.get("bare_buddhist_era", False)), frozenset(w.lower() for w in be))
+
+
+def _year(g: _Grammar, raw: str | None, era: str | None) -> int | None:
+    if not raw:
+        return None
+    y = int(raw)
+    if (era and era.lower() in g.be_prefixes) or (g.bare_be and y >= 2400):
+        y -= _BE_OFFSET
+    return y if _MIN_YEAR <= y <= _MAX_YEAR else None
+
+
+def _iso(y: int | None, m: int, d: int | None) -> str | None:
+    if not 1 <= m <= 12 or (d is not None and not 1 <= d <= 31):
+        return None
+    if y is None:
+        return f"--{m:02d}-{d:02d}" if d is not None else None
+    return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+
+
+def _month(g: _Grammar, m: re.Match[str]) -> int | None:
+    if m.groupdict().get("mname"):
+        return g.months.get(m.group("mname").lower())
+    return int(m.group("mnum")) if m.groupdict().get("mnum") else None
+
+
+def _scan(doc: TextDoc, g: _Grammar) -> list[tuple[int, int, int | None, int | None, int | None]]:
+    """Raw (start, end, year, month, day) spans, longest first where they overlap."""
+    return list(_scan_text(doc.text, doc.pack.code))
+
+
+@lru_cache(maxsize=16)
+def _scan_text(text: str, code: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
+    """:func:`_scan` on a text, cached: the document and event extractors both ask for the same text's dates."""
+    g = _grammar_for(code)
+    found: list[tuple[int, int, int | None, int | None, int | None]] = []
+    taken = bytearray(len(text) + 1)
+
+    def add(start: int, end: int, y: int | None, mo: int | None, d: int | None) -> None:
+        if any(taken[start:end]):
+            return
+        found.append((start, end, y, mo, d))
+        taken[start:end] = b"\x01" * (end - start)
+
+    for m in g.iso.finditer(text):
+        add(m.start(), m.end(), _year(g, m.group("y"), None), int(m.group("m")), int(m.group("d")))
+    for m in g.numeric.finditer(text):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if mo > 12 >= d:
+            d, mo = mo, d
+        add(m.start(), m.end(), _year(g, m.group("y"), None), mo, d)
+    for m in g.full.finditer(text):
+        mo = _month(g, m)
+        if mo:
+            add(m.start(), m.end(), _year(g, m.group("y"), m.group("era")), mo, int(m.group("d")))
+    for m in g.month_first.finditer(text):
+        mo = _month(g, m)
+        if mo:
+            add(m.start(), m.end(), _year(g, m.group("y"), m.group("era")), mo, int(m.group("d")))
+    for m in g.day_month_numeric.finditer(text):
+        add(m.start(), m.end(), None, int(m.group("m")), int(m.group("d")))
+    for m in g.month_year.finditer(text):
+        mo = _month(g, m)
+        y = _year(g, m.group("y"), m.group("era"))
+        if mo and y:
+            add(m.start(), m.end(), y, mo, None)
+    for m in g.year.finditer(text):
+        explicit = m.group("era") is not None
+        y = _year(g, m.group("y"), m.group("era"))
+        if text[:m.start()].rstrip().endswith("-"):
+            continue  # the second year of a range ("2020 - 2025") is a term, not a date
+        if y and (explicit or g.bare_be):
+            add(m.start(), m.end(), y, None, None)
+    found.sort()
+    return tuple(found)
+
+
+def _anchor_year(doc: TextDoc, g: _Grammar, meta: dict[str, Any],
+                 spans: list[tuple[int, int, int | None, int | None, int | None]]) -> int | None:
+    """The publication year: from ``meta["published"]``, else a dated line at the top of the text."""
+    published = str(meta.get("published") or "")
+    if re.match(r"\d{4}", published):
+        return int(published[:4])
+    lines = doc.text.split("\n")
+    if sum(1 for line in lines if line.strip()) < 2:
+        return None  # a one-line text has no date line, only dates
+    lines_seen, pos = 0, 0
+    for line in lines:
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        lines_seen += 1
+        if lines_seen > 6:
+            break
+        for s, _e, y, mo, d in spans:
+            if start <= s < start + 25 and len(line) <= 100 and y and mo and d:
+                return y
+    return None
+
+
+def date_spans(doc: TextDoc, meta: dict[str, Any] | None = None) -> list[Mention[str]]:
+    """Like :func:`find_dates`; kept separate so other extractors can ask without re-reading meta."""
+    g = _grammar(doc.pack)
+    spans = _scan(doc, g)
+    anchor = _anchor_year(doc, g, meta or {}, spans)
+    out: list[Mention[str]] = []
+    for start, end, y, mo, d in spans:
+        if mo is None:
+            if y is not None:
+                out.append(Mention(start, end, f"{y:04d}", "year"))
+            continue
+        if y is None and d is not None:
+            iso = _iso(anchor, mo, d)
+            rule = "day_month_anchored" if anchor else "day_month"
+        else:
+            iso = _iso(y, mo, d)
+            rule = "date" if d is not None else "month"
+        if iso:
+            out.append(Mention(start, end, iso, rule))
+    return out
+
+
+def find_dates(doc: TextDoc, meta: dict[str, Any]) -> list[Mention[str]]:
+    """Every date the text writes, in text order, as ISO strings (partial when the text is).
+
+    >>> from graph.text import prepare
+    >>> [m.item for m in find_dates(prepare("Ngày 3/9, Kế hoạch ngày 12/1/2019 ... tháng 5/2020", "vi"),
+    ...                              {"published": "2021-09-04"})]
+    ['2021-09-03', '2019-01-12', '2020-05']
+    """
+    return date_spans(doc, meta)
