@@ -1,0 +1,180 @@
+"""Per-language lexicons compiled once per pack, and the matching view of a document.
+
+Why one module: every extractor (organisations, people, events, relations)
+looks words up in the pack's YAML files the same way — longest form first, at
+a given position or anywhere — so the lists are compiled into one alternation
+regex per category and cached on the pack code.
+
+Latin-script packs match on a *view* of the text that is ASCII-folded and lower
+cased character by character, so it keeps the offsets of the normalised text
+("Tỉnh ủy", "Tỉnh uỷ" and "tinh uy" all match the form "tinh uy"). Khmer and
+Thai match on the text itself, and a match may not end inside a syllable (a
+dependent vowel or sign must not follow).
+
+Example:
+    >>> from graph.text import prepare
+    >>> doc = prepare("Tỉnh ủy Yên Bái", "vi")
+    >>> view(doc)
+    'tinh uy yen bai'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from graph.lang import LanguagePack, load_pack
+from graph.text import TextDoc, fold
+
+# A Khmer or Thai match must not stop before a dependent vowel, sign or coeng.
+_NO_CONTINUE = {
+    "Khmr": "[\u17b4-\u17d3\u17dd]",
+    "Thai": "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon key with its attributes (``key`` is the English-side concept: "provincial", "secretary")."""
+
+    key: str
+    attrs: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, name: str, default: Any = None) -> Any:
+        for k, v in self.attrs:
+            if k == name:
+                return v
+        return default
+
+
+def _fold_char(ch: str) -> str:
+    f = fold(ch).lower()
+    return f if len(f) == 1 else ch.lower()
+
+
+def fold_view(text: str) -> str:
+    """Fold and lower ``text`` one character at a time, so offsets stay those of ``text``."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def view(doc: TextDoc) -> str:
+    """The string lexicon regexes run on: folded for Latin script, the text itself otherwise."""
+    cached = getattr(doc, "_lexview", None)
+    if cached is None:
+        cached = fold_view(doc.text) if doc.pack.spaces_between_words else doc.text
+        doc._lexview = cached  # type: ignore[attr-defined]
+    return cached
+
+
+class Category:
+    """The compiled forms of one category: ``match`` at a position, ``finditer`` over a view."""
+
+    def __init__(self, forms: dict[str, Entry], latin: bool, script: str,
+                 strict: dict[str, frozenset[str]] | None = None) -> None:
+        self.forms = forms
+        self.strict = strict or {}
+        alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        if not alts:
+            self.regex = None
+            return
+        if latin:
+            pattern = rf"(?<![\w])(?:{alts})(?![\w])"
+        else:
+            tail = _NO_CONTINUE.get(script)
+            pattern = f"(?:{alts})" + (f"(?!{tail})" if tail else "")
+        self.regex = re.compile(pattern)
+
+    def _ok(self, m: re.Match[str], original: str | None) -> bool:
+        """A one-word Vietnamese form must match with its diacritics ("Báo" is not "Bảo")."""
+        allowed = self.strict.get(m.group())
+        return allowed is None or original is None or original[m.start():m.end()].lower() in allowed
+
+    def match(self, text: str, pos: int, original: str | None = None) -> tuple[int, Entry] | None:
+        if self.regex is None:
+            return None
+        m = self.regex.match(text, pos)
+        return (m.end(), self.forms[m.group()]) if m and self._ok(m, original) else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 original: str | None = None) -> Iterator[tuple[int, int, Entry]]:
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            if self._ok(m, original):
+                yield m.start(), m.end(), self.forms[m.group()]
+
+
+class Lexicon:
+    """All categories of one pack's data file: ``lexicon(pack, "roles").get("roles")``."""
+
+    def __init__(self, pack: LanguagePack, data: dict[str, Any]) -> None:
+        self.latin = pack.spaces_between_words
+        self.script = str(pack.meta.get("script", ""))
+        self.categories: dict[str, Category] = {}
+        self.raw = data
+        for cat, value in data.items():
+            if isinstance(value, dict):
+                forms = self._forms(value)
+                self.categories[cat] = Category(forms, self.latin, self.script, self._strict(value))
+
+    def _norm(self, form: str) -> str:
+        return fold_view(form) if self.latin else form
+
+    def _forms(self, value: dict[str, Any]) -> dict[str, Entry]:
+        """``{key: [forms]}`` or ``{key: {forms: [...], attr: value}}`` to a form → Entry map."""
+        out: dict[str, Entry] = {}
+        for key, spec in value.items():
+            if isinstance(spec, dict):
+                forms = spec.get("forms", [])
+                attrs = tuple(sorted((k, v if not isinstance(v, list) else tuple(v))
+                                     for k, v in spec.items() if k != "forms"))
+            else:
+                forms, attrs = spec or [], ()
+            entry = Entry(str(key), attrs)
+            for form in forms:
+                out.setdefault(self._norm(str(form)), entry)
+        return out
+
+    def _strict(self, value: dict[str, Any]) -> dict[str, frozenset[str]]:
+        """One-word Latin forms that carry diacritics, with their accepted spellings."""
+        out: dict[str, set[str]] = {}
+        if not self.latin:
+            return {}
+        for spec in value.values():
+            forms = spec.get("forms", []) if isinstance(spec, dict) else spec or []
+            for form in map(str, forms):
+                if " " not in form and fold_view(form) != form.lower():
+                    out.setdefault(fold_view(form), set()).add(form.lower())
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def get(self, category: str) -> Category:
+        return self.categories.get(category) or _EMPTY
+
+    def words(self, category: str) -> list[str]:
+        """A plain list category (``of: [...]``) as normalised forms."""
+        value = self.raw.get(category) or []
+        return [self._norm(str(v)) for v in value] if isinstance(value, list) else []
+
+    def word_regex(self, category: str) -> re.Pattern[str] | None:
+        words = self.words(category)
+        if not words:
+            return None
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{alts})(?![\w])" if self.latin else f"(?:{alts})")
+
+
+_EMPTY = Category({}, True, "")
+
+
+@cache
+def _lexicon(code: str, name: str) -> Lexicon:
+    pack = load_pack(code)
+    return Lexicon(pack, pack.data(name, {}) or {})
+
+
+def lexicon(pack: LanguagePack, name: str) -> Lexicon:
+    """The compiled ``graph/lang/<code>/<name>.yaml`` of ``pack`` (cached per pack and file)."""
+    return _lexicon(pack.code, name)

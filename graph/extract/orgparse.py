@@ -1,0 +1,333 @@
+"""Parse organisation phrases: a head word and the qualifier, level, place, unit and owner around it.
+
+Why a small grammar over the pack's lexicon rather than per-article rules:
+every language names a body from the same parts — "គណៈកម្មាធិការបក្ស|នគរបាល|ខេត្ត",
+"คณะกรรมการพรรค|ทหาร|เมือง|Chi Linh", "Đảng ủy|Công an|tỉnh", "Quang Ninh|Provincial|Police|Party
+Committee" — only the order differs. Khmer, Thai and Vietnamese put the head first and the
+parts after it; English puts them before, or after "of". Owners are linked in
+a second pass ("<standing committee> of <party committee>", apposition).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.extract import places_api
+from graph.extract.lexicon import Entry, Lexicon, lexicon, view
+from graph.extract.names import canonical_latin, looks_like_person, name_run, name_run_before
+from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, TYPES
+from graph.text import TextDoc
+
+_SPACES = re.compile(r"[ \t]*")
+# Place types a level word may announce ("ទីក្រុង X" may be a city, a town or the province's city).
+_COMPATIBLE = {"city": ("city", "town", "province"), "town": ("town", "city", "district"),
+               "province": ("province",), "district": ("district",), "commune": ("commune",), "ward": ("ward",)}
+_DIGITS = re.compile(r"[ \t]*(?:(?:No\.?|số|លេខ|ที่|หมายเลข)[ \t]*)?(\d+[A-Za-z]?)(?![\dA-Za-z])")
+
+
+@dataclass
+class Parse:
+    """One organisation phrase in the normalised text, before names are resolved."""
+
+    start: int
+    end: int
+    type: str                      # a TYPES key, or "central:<CENTRAL key>"
+    level: str | None = None
+    place: str | None = None       # canonical place name
+    place_type: str | None = None  # the place's own type, if known ("province", "district")
+    explicit_place: bool = False
+    level_from_text: bool = False
+    quals: list[str] = field(default_factory=list)
+    unit: str | None = None
+    number: str | None = None
+    owner: Parse | None = None
+    owner_rule: str = ""
+    plural: bool = False
+    name: str | None = None
+    parent: str | None = None
+    distributive: bool = False
+    head_end: int = 0
+
+    @property
+    def central(self) -> bool:
+        return self.type.startswith("central:")
+
+    @property
+    def style(self) -> str:
+        return "central" if self.central else TYPES[self.type].style
+
+
+class Grammar:
+    """The pack's organisation lexicons and the document's place mentions, for one document."""
+
+    def __init__(self, doc: TextDoc, places: dict[int, tuple[int, str, str | None]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.view = view(doc)
+        self.latin = doc.pack.spaces_between_words
+        self.orgs: Lexicon = lexicon(doc.pack, "organizations")
+        self.levels = lexicon(doc.pack, "levels").get("levels")
+        self.heads = self.orgs.get("heads")
+        self.central = self.orgs.get("central")
+        self.quals = self.orgs.get("qualifiers")
+        self.units = self.orgs.get("units")
+        self.of_re = self.orgs.word_regex("of")
+        self.at_re = self.orgs.word_regex("at")
+        self.plural = set(self.orgs.words("plural"))
+        self.places = places  # start -> (end, canonical name, type, curated)
+        self.and_re = self.orgs.word_regex("and")
+        self.function_words = self.orgs.words("function_words")
+        self.distributed: set[int] = set()
+        self.roles = lexicon(doc.pack, "roles").get("roles")
+
+    # --- small matchers -------------------------------------------------
+    def skip(self, pos: int) -> int:
+        return _SPACES.match(self.text, pos).end()
+
+    def place_at(self, pos: int, level: str | None = None) -> tuple[int, str, str | None] | None:
+        """A place named at ``pos``: a capitalised Latin run (resolved in the gazetteer when it knows it),
+        else a Khmer or Thai name the places stage reads there. ``level`` is the level word before it."""
+        pos = self.skip(pos)
+        run = name_run(self.text, pos, 4, self._stop)
+        hint = LEVEL_PLACE_TYPE.get(level or "")
+        if run:
+            surface = self.text[run[0]:run[1]]
+            name = canonical_latin(surface)
+            if looks_like_person(name):
+                return None
+            found = places_api.resolve(surface, self.doc.lang, hint)
+            if found and found[0] == canonical_latin(surface.split()[0]) + "" and len(surface.split()) > 1:
+                found = None
+            return (run[1], found[0], found[1]) if found else (run[1], name, None)
+        curated = self.places.get(pos)
+        if curated and curated[3]:
+            return curated[:3]
+        if self.latin or hint is None or any(self.view.startswith(w, pos) for w in self.function_words):
+            return None
+        found = places_api.script_place_at(self.text, pos, self.doc.lang, hint)
+        if found and found[2] in _COMPATIBLE.get(hint, (hint,)):
+            return found
+        return None
+
+    def _stop(self, i: int) -> bool:
+        """A capitalised word that begins a head, level or qualifier is not part of a name."""
+        return any(c.match(self.view, i) for c in (self.heads, self.central, self.levels, self.quals))
+
+    def of_at(self, pos: int) -> int | None:
+        if self.of_re is None:
+            return None
+        m = self.of_re.match(self.view, self.skip(pos))
+        return m.end() if m else None
+
+    # --- heads ----------------------------------------------------------
+    def head_matches(self) -> list[tuple[int, int, str, Entry]]:
+        """Leftmost-longest, non-overlapping head and central-body matches."""
+        found = [(s, e, "head", en) for s, e, en in self.heads.finditer(self.view, original=self.text)]
+        found += [(s, e, "central", en) for s, e, en in self.central.finditer(self.view, original=self.text)]
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[tuple[int, int, str, Entry]] = []
+        last = -1
+        for m in found:
+            if m[0] >= last:
+                out.append(m)
+                last = m[1]
+        return out
+
+    def parse_all(self) -> list[Parse]:
+        parses: list[Parse] = []
+        for start, end, cat, entry in self.head_matches():
+            if parses and start < parses[-1].end:
+                continue
+            if cat == "central":
+                p = Parse(start, end, f"central:{entry.key}", level="central", head_end=end)
+                if entry.key not in CENTRAL:
+                    continue
+            else:
+                type_key = entry.get("type", entry.key)
+                if type_key not in TYPES:
+                    continue
+                p = Parse(start, end, type_key, level=entry.get("level"), head_end=end,
+                          level_from_text=entry.get("level") is not None)
+                if entry.get("needs_level") and not (self.levels.match(self.view, self.skip(end))
+                                                     and self.after_role(start)):
+                    continue
+                if self.latin and self.text[start:start + 1].islower() and end - start <= 4:
+                    continue  # "báo", "btc" in running text are not heads
+                if self.doc.pack.code == "en":
+                    self.parse_left(p)
+                self.parse_right(p)
+            if start in self.distributed and p.type in ("police", "military"):
+                p.quals, p.type = [p.type], "party_committee"
+            p.plural = p.plural or self.is_plural(p)
+            parses.append(p)
+            if p.distributive:
+                parses.extend(self.distribute(p))
+        return parses
+
+    def distribute(self, p: Parse) -> list[Parse]:
+        """"คณะกรรมการพรรคของ Chi Linh, Nam Sach และตำรวจจังหวัด": one head over a list of places and agencies."""
+        out: list[Parse] = []
+        pos = p.end
+        while True:
+            q = self.skip(pos)
+            if q < len(self.text) and self.text[q] in ",;":
+                q = self.skip(q + 1)
+            elif self.and_re is not None and (m := self.and_re.match(self.view, q)):
+                q = self.skip(m.end())
+            else:
+                break
+            head = self.heads.match(self.view, q)
+            if head and head[1].key in ("police", "military"):
+                self.distributed.add(q)
+                pos = head[0]
+                lv = self.levels.match(self.view, self.skip(pos), self.text)
+                pos = lv[0] if lv else pos
+                continue
+            pl = self.place_at(q)
+            if not pl:
+                break
+            out.append(Parse(q, pl[0], "party_committee", place=pl[1], place_type=pl[2], explicit_place=True,
+                             head_end=q))
+            pos = pl[0]
+        return out
+
+    def parse_right(self, p: Parse) -> None:
+        """Qualifiers, level, unit and place after the head (all languages; English only after "of")."""
+        pos = p.end
+        english = self.doc.pack.code == "en"
+        if english:
+            of_end = self.of_at(pos)
+            if of_end is None:
+                return
+            pos = of_end
+        while True:
+            q = self.skip(pos)
+            gap_ok = q == pos or self.latin
+            m = self.quals.match(self.view, q) if gap_ok and p.type == "party_committee" and not english else None
+            if m and not p.level and not p.place:
+                p.quals.append(m[1].key)
+                pos = m[0]
+                continue
+            if q > p.head_end and (self.heads.match(self.view, q) or self.central.match(self.view, q)):
+                break
+            u = self.units.match(self.view, q)
+            if not u and p.type == "party_cell" and self.of_at(q) is not None:
+                u = self.units.match(self.view, self.skip(self.of_at(q)))
+            if u and p.type == "party_cell" and not p.unit:
+                d = _DIGITS.match(self.text, u[0])
+                if d:
+                    p.unit = f"{u[1].key.capitalize()} {d.group(1)}"
+                    p.level = "village"
+                    pos = d.end()
+                    break
+            of_end = self.of_at(q) if not self.latin else None
+            lv = self.levels.match(self.view, of_end if of_end else q, self.text)
+            if lv and (p.level is None or lv[1].key == p.level) and not p.place:
+                p.level, p.level_from_text = lv[1].key, True
+                pos = lv[0]
+                continue
+            if p.type == "party_cell" and not p.unit:
+                d = _DIGITS.match(self.text, q)
+                if d and d.start(1) - q <= 5:
+                    p.number = d.group(1)
+                    pos = d.end()
+                    break
+            pl = self.place_at(of_end if (of_end and p.style == "territorial") else q, p.level)
+            if pl and (gap_ok or english or self.text[pos:q] == " " or of_end):
+                p.place, p.place_type, p.explicit_place = pl[1], pl[2], True
+                pos = pl[0]
+                if of_end and p.type == "party_committee" and not english:
+                    p.distributive = True
+                if english:
+                    lv = self.levels.match(self.view, self.skip(pos))
+                    if lv:
+                        p.level = p.level or lv[1].key
+                        p.level_from_text = True
+                        pos = lv[0]
+            break
+        p.end = max(p.end, pos if pos > p.end and self.text[p.end:pos].strip() else p.end)
+
+    def parse_left(self, p: Parse) -> None:
+        """English: "[Place] [level] [qualifier] HEAD" read leftwards from the head."""
+        pos = p.start
+        if p.style in ("sub", "same"):
+            return
+        words = [m.span() for m in re.finditer(r"\S+", self.text[max(0, pos - 80):pos])]
+        base = max(0, pos - 80)
+        words = [(s + base, e + base) for s, e in words]
+        if p.type == "party_committee":
+            hit = self._phrase_before(words, self.quals)
+            if hit:
+                p.quals.insert(0, hit[1].key)
+                words = [w for w in words if w[1] <= hit[0]]
+                pos = hit[0]
+        hit = self._phrase_before(words, self.levels)
+        if hit:
+            p.level, p.level_from_text = hit[1].key, True
+            pos = hit[0]
+        run = name_run_before(self.text, pos, 4, self._stop_left)
+        if run and self.text[run[0]:run[1]].lower() not in ("the", "a", "an"):
+            name = self.text[run[0]:run[1]]
+            first = name.split()[0]
+            if first in ("The", "A", "An", "At", "In", "On", "By", "For", "From", "With", "To"):
+                name = name[len(first):].strip()
+                run = (run[1] - len(name), run[1])
+            if name:
+                found = self.places.get(run[0])
+                p.place = found[1] if found else canonical_latin(name)
+                p.place_type = found[2] if found else None
+                p.explicit_place = True
+                pos = run[0]
+        p.start = pos
+
+    def _stop_left(self, i: int) -> bool:
+        return any(c.match(self.view, i) for c in (self.heads, self.central, self.levels))
+
+    def _phrase_before(self, words: list[tuple[int, int]], cat) -> tuple[int, Entry] | None:
+        for n in (4, 3, 2, 1):
+            if len(words) < n:
+                continue
+            s, e = words[-n][0], words[-1][1]
+            phrase = re.sub(r"\s+", " ", self.view[s:e])
+            if phrase in cat.forms:
+                return s, cat.forms[phrase]
+        return None
+
+    # --- plural ----------------------------------------------------------
+    def is_plural(self, p: Parse) -> bool:
+        """Generic plural mentions ("commune party committees", "กรรมการพรรคทุกระดับ") are not bodies."""
+        head_text = self.view[p.start:p.head_end]
+        if self.doc.pack.code == "en" and re.search(r"(?:committee|cell|organi[sz]ation|board)s\b", head_text):
+            return True
+        if p.explicit_place or p.central:
+            return False
+        after = self.view[self.skip(p.end):self.skip(p.end) + 24]
+        before = self.view[max(0, p.start - 24):p.start].rstrip()
+        for w in self.plural:
+            if after.startswith(w) and (not self.latin or after[len(w):len(w) + 1] in ("", " ", ",", ".")):
+                return True
+            if before.endswith(w) and (not self.latin or before[-len(w) - 1:-len(w)] in ("", " ")):
+                return True
+        if re.match(r"\d", after) and not p.number and not p.unit:
+            return True
+        return p.level_from_text and self.level_list_follows(p.end)
+
+    def level_list_follows(self, pos: int) -> bool:
+        """"ឃុំ សង្កាត់", "xã, phường", "commune and ward": a second level word makes the mention a category."""
+        q = self.skip(pos)
+        if q < len(self.view) and self.view[q] in ",-/":
+            q = self.skip(q + 1)
+        elif self.and_re is not None:
+            m = self.and_re.match(self.view, q)
+            if m:
+                q = self.skip(m.end())
+        if self.heads.match(self.view, q):
+            return False
+        lv = self.levels.match(self.view, q, self.text)
+        return bool(lv) or any(self.view.startswith(w, q) for w in self.plural if len(w) > 2)
+
+    def after_role(self, pos: int) -> bool:
+        """A role word ends right before ``pos`` ("លេខា|បក្សឃុំ"): the short party head is then allowed."""
+        window = self.view[max(0, pos - 20):pos].rstrip()
+        return any(window.endswith(f) for f in self.roles.forms)
