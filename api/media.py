@@ -47,8 +47,9 @@ GRAPH_FORMATS: tuple[MediaFormat, ...] = (
     MediaFormat("jsonld", "application/ld+json", ("application/ld+json", "application/json"), ox.RdfFormat.JSON_LD),
 )
 
+# "n3": Turtle is N3's subset that every N3 reader takes (SPARQLWrapper asks for n3 graphs).
 _ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "rdf": "rdfxml", "rdf+xml": "rdfxml",
-            "json-ld": "jsonld", "srj": "json", "srx": "xml"}
+            "json-ld": "jsonld", "srj": "json", "srx": "xml", "n3": "turtle", "text/n3": "turtle"}
 
 
 def parse_accept(header: str | None) -> list[str]:
@@ -83,8 +84,12 @@ def by_name(name: str, table: tuple[MediaFormat, ...]) -> MediaFormat | None:
 
 
 def negotiate(accept: str | None, table: tuple[MediaFormat, ...], format_name: str | None = None) -> MediaFormat | None:
-    """The format to answer in, or ``None`` when nothing acceptable is on offer (406)."""
-    if format_name:
+    """The format to answer in, or ``None`` when nothing acceptable is on offer (406).
+
+    A ``format=`` name this table knows wins over ``Accept``; one it does not
+    know (a client library's name for another query form's format) is ignored.
+    """
+    if format_name and by_name(format_name, table) is not None:
         return by_name(format_name, table)
     ranges = parse_accept(accept)
     if not ranges:

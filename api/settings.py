@@ -13,7 +13,7 @@ a command-line argument would show in ``ps`` to every user of the machine.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NQGRAPH_", extra="ignore", frozen=True)
 
     store: str = Field("data", description="a data directory, or sparql+http(s)://host/path for a remote endpoint")
+    update_endpoint: str | None = Field(None, description="a remote store's SPARQL Update endpoint, if not --store")
+    engine: Literal["server", "in-process"] = Field(
+        "server", description="how `serve` runs a data directory's queries: a managed `oxigraph serve` whose "
+        "timeout stops them (server), or pyoxigraph in the API process (in-process)")
     base: str = Field("https://w3id.org/nqgraph/id/", description="base IRI of resources")
     query_timeout: float = Field(30.0, gt=0, description="seconds before a SPARQL query is abandoned")
     row_cap: int = Field(100_000, gt=0, description="maximum rows (or triples) in one SPARQL response")

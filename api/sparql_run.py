@@ -4,8 +4,10 @@ Why rows are read here rather than handed to ``QuerySolutions.serialize``:
 pyoxigraph evaluates SELECT and CONSTRUCT lazily, so reading row by row lets
 us stop a runaway query at the deadline (and at the row cap) instead of
 letting it run on. A query that must finish before its first row (ORDER BY,
-GROUP BY) cannot be interrupted in-process; the route then answers 503 at the
-deadline and the worker thread finishes in the background.
+GROUP BY) cannot be interrupted in-process; that is why ``nqgraph serve`` runs
+a data directory's queries in a managed Oxigraph server whose own timeout
+stops them (``graph/store/managed.py``); its cancellations arrive here as
+``QueryCancelled`` while rows are read.
 
 SELECT rows are written once as SPARQL JSON; XML, CSV and TSV are produced
 by pyoxigraph from that JSON, so escaping rules live in one tested place.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import time
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -78,21 +81,27 @@ def execute(
     format_name: str | None = None,
     default_graph: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
+    base_iri: str | None = None,
     row_cap: int,
     timeout: float,
 ) -> Answer:
     """Blocking: run ``sparql`` and serialise it as the client asked. Call from a worker thread.
 
+    Without ``default_graph`` and ``named_graphs`` the default graph is the
+    union of the named graphs; with either, the dataset is what they name.
     pyoxigraph result objects must be dropped on the thread that made them
     ("unsendable"), so the outcome is deleted here even when serialising
     fails, before the exception (and its frame) travels to the event loop.
     """
     deadline = time.monotonic() + timeout
-    outcome = store.query(sparql, default_graph=list(default_graph) or None, named_graphs=list(named_graphs) or None)
+    dataset = bool(default_graph or named_graphs)
+    outcome = store.query(sparql, default_graph=list(default_graph) if dataset else None,
+                          named_graphs=list(named_graphs) if dataset else None, base_iri=base_iri)
     try:
         return _serialise(outcome, accept, format_name, row_cap, deadline)
     except Exception as exc:
-        exc.__traceback__ = None  # the frames it holds reference the outcome
+        traceback.clear_frames(exc.__traceback__)  # the finished frames it holds reference the outcome and its rows
+        exc.__traceback__ = None
         raise
     finally:
         del outcome

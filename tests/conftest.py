@@ -8,6 +8,7 @@ exactly what each build stored.
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -26,6 +27,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from graph.store.oxigraph import OxigraphStore
+from tests.support import virtuoso
 
 BASE = "https://w3id.org/nqgraph/id/"
 NQ = "https://w3id.org/nqgraph/ontology#"
@@ -118,6 +120,38 @@ def live_server() -> Callable[..., object]:
     @contextmanager
     def start(store: object, *, local_token: str | None = None, **settings: object) -> Iterator[str]:
         app = create_app(Settings(store=":memory:", **settings), store=store, local_token=local_token)  # type: ignore[arg-type]
+        with running_server(app) as url:
+            yield url
+
+    return start
+
+
+@pytest.fixture(scope="session")
+def virtuoso_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One private Virtuoso for the whole session (it takes seconds to start), on loopback.
+
+    Skipped only where Virtuoso is not installed and this is not CI: ``make test``
+    installs it first (scripts/virtuoso.sh), so on CI a missing Virtuoso is a failure.
+    """
+    if not virtuoso.available():
+        if os.environ.get("CI"):
+            pytest.fail("virtuoso-opensource is not installed; `make test` installs it (scripts/virtuoso.sh ensure)")
+        pytest.skip("virtuoso-opensource is not installed (scripts/virtuoso.sh ensure)")
+    with virtuoso.running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as instance:
+        yield instance.sparql_url
+
+
+@pytest.fixture(scope="session")
+def served_directory() -> Callable[..., object]:
+    """``with served_directory(data_dir, **settings) as url:`` — the app as ``nqgraph serve`` runs it on a directory.
+
+    The app opens the store itself at start-up (a managed ``oxigraph serve`` child,
+    unless ``engine="in-process"``) and closes it when the server stops.
+    """
+
+    @contextmanager
+    def start(data: Path, *, local_token: str | None = None, **settings: object) -> Iterator[str]:
+        app = create_app(Settings(store=str(data), **settings), local_token=local_token)  # type: ignore[arg-type]
         with running_server(app) as url:
             yield url
 

@@ -15,8 +15,8 @@ from typing import Annotated
 
 import typer
 
-from graph.cli.common import STORE_HELP, err, fail, settings_for
-from graph.store import StoreError, open_store
+from graph.cli.common import STORE_HELP, UPDATE_ENDPOINT_HELP, err, fail, settings_for
+from graph.store import ManagedOxigraphStore, StoreError, open_served_store
 from graph.store.lock import new_token, remove_server_record, write_server_record
 
 
@@ -45,18 +45,25 @@ def client_url(host: str, port: int) -> str:
 
 def serve_command(
     store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", help=UPDATE_ENDPOINT_HELP)] = None,
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="0 picks a free port")] = 8000,
     log_level: Annotated[str, typer.Option("--log-level")] = "info",
 ) -> None:
-    """Serve the store over HTTP: /sparql, /api/..., /docs."""
+    """Serve the store over HTTP: /sparql, /store, /api/..., /docs.
+
+    A data directory's queries run in a managed ``oxigraph serve`` child whose
+    timeout (NQGRAPH_QUERY_TIMEOUT) stops them; NQGRAPH_ENGINE=in-process keeps
+    them in this process instead.
+    """
     import uvicorn
 
     from api.app import create_app
 
-    settings = settings_for(store)
+    settings = settings_for(store, update_endpoint)
     try:
-        held = open_store(settings.store, via_server=False, token=settings.update_token())
+        held = open_served_store(settings.store, query_timeout=settings.query_timeout, engine=settings.engine,
+                                 token=settings.update_token(), update_endpoint=settings.update_endpoint)
     except StoreError as exc:
         fail(str(exc))
     sock = _bind(host, port)
@@ -71,7 +78,9 @@ def serve_command(
     try:
         if data_dir is not None:
             write_server_record(data_dir, url, token)
-        err.print(f"serving {settings.store} on {url} (SPARQL at {url}/sparql, docs at {url}/docs)")
+        engine = (f"queries in oxigraph serve, pid {held.server.pid}" if isinstance(held, ManagedOxigraphStore)
+                  else "queries in-process")
+        err.print(f"serving {settings.store} on {url} (SPARQL at {url}/sparql, docs at {url}/docs; {engine})")
         server.run(sockets=[sock])
     finally:
         if data_dir is not None:

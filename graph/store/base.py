@@ -66,6 +66,10 @@ class ReadOnlyStore(StoreError):
     """A write was attempted on a store opened read-only."""
 
 
+class QueryCancelled(StoreError):
+    """The engine stopped the query at its timeout (only engines that can stop one raise this)."""
+
+
 @dataclass(frozen=True)
 class SourceRecord:
     """A stored source article: its named graph and the bytes it was built from."""
@@ -119,12 +123,25 @@ class Store(Protocol):
     def ask(self, sparql: str) -> bool: ...
 
     def query(
-        self, sparql: str, *, default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None
+        self, sparql: str, *, default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryOutcome:
-        """Run any query form; without ``default_graph`` the default graph is the union of all graphs."""
+        """Run any query form.
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update request as one transaction."""
+        With neither ``default_graph`` nor ``named_graphs`` the default graph is the union of all graphs; with
+        either, the dataset is exactly what they name (an empty ``default_graph`` list is an empty default graph),
+        as the SPARQL Protocol defines. ``base_iri`` resolves relative IRIs in the text.
+        """
+
+    def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: Sequence[str] = (),
+               using_named_graphs: Sequence[str] = ()) -> None:
+        """Run a SPARQL 1.1 Update request (one transaction where the backend offers one).
+
+        ``using_graphs`` / ``using_named_graphs`` are the protocol's
+        ``using-graph-uri`` / ``using-named-graph-uri``: the dataset of every
+        ``WHERE`` in the request (the caller refuses texts with their own
+        ``USING``/``WITH``, see ``graph.store.using``).
+        """
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
 

@@ -73,18 +73,27 @@ def replace_operations(graph: str, quads: Iterable[ox.Quad | ox.Triple], extra: 
     triples = [*quads, *extra]
     if not triples:
         return [f"DROP SILENT GRAPH {target}"]
-    body = "".join(f"{x.subject} {x.predicate} {x.object} .\n" for x in triples)
-    # Some endpoints (Virtuoso) refuse blank nodes in INSERT DATA; a template with an empty WHERE is equivalent.
-    has_blank = any(isinstance(x.subject, ox.BlankNode) or isinstance(x.object, ox.BlankNode) for x in triples)
-
-    def insert(into: ox.NamedNode) -> str:
-        return (f"INSERT {{ GRAPH {into} {{\n{body}}} }} WHERE {{}}" if has_blank
-                else f"INSERT DATA {{ GRAPH {into} {{\n{body}}} }}")
-
     if staging is None:
-        return [f"DROP SILENT GRAPH {target}", insert(target)]
+        return [f"DROP SILENT GRAPH {target}", insert_operation(graph, triples)]
     stage = ox.NamedNode(staging)
-    return [f"DROP SILENT GRAPH {stage}", insert(stage), f"MOVE GRAPH {stage} TO GRAPH {target}"]
+    return [f"DROP SILENT GRAPH {stage}", insert_operation(staging, triples), f"MOVE GRAPH {stage} TO GRAPH {target}"]
+
+
+def insert_operation(graph: str | None, triples: Iterable[ox.Quad | ox.Triple]) -> str:
+    r"""One SPARQL Update operation adding ``triples`` to ``graph`` (``None``: the default graph).
+
+    Some endpoints (Virtuoso) refuse blank nodes in ``INSERT DATA``; a template
+    with an empty ``WHERE`` is equivalent, and is used only when needed.
+
+    >>> insert_operation("https://example.org/g", [ox.Triple(ox.NamedNode("https://example.org/s"),
+    ...     ox.NamedNode("https://example.org/p"), ox.Literal("o"))])
+    'INSERT DATA { GRAPH <https://example.org/g> {\n<https://example.org/s> <https://example.org/p> "o" .\n} }'
+    """
+    items = list(triples)
+    body = "".join(f"{x.subject} {x.predicate} {x.object} .\n" for x in items)
+    block = f"GRAPH {ox.NamedNode(graph)} {{\n{body}}}" if graph is not None else body
+    has_blank = any(isinstance(x.subject, ox.BlankNode) or isinstance(x.object, ox.BlankNode) for x in items)
+    return f"INSERT {{ {block} }} WHERE {{}}" if has_blank else f"INSERT DATA {{ {block} }}"
 
 
 def bookkeeping(graph: str, sha256: str | None, name: str | None) -> list[ox.Triple]:
@@ -114,11 +123,13 @@ class SparqlStore(abc.ABC):
 
     @abc.abstractmethod
     def query(
-        self, sparql: str, *, default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None
+        self, sparql: str, *, default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryOutcome: ...
 
     @abc.abstractmethod
-    def update(self, sparql: str) -> None: ...
+    def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: Sequence[str] = (),
+               using_named_graphs: Sequence[str] = ()) -> None: ...
 
     @abc.abstractmethod
     def close(self) -> None: ...

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from graph.store.base import STANDARD_PREFIXES, BadQuery, QueryOutcome, ReadOnlyStore, StoreError, StoreLocked
 from graph.store.common import SparqlStore
+from graph.store.using import with_using
 
 
 def _is_lock_error(exc: BaseException) -> bool:
@@ -78,28 +79,36 @@ class OxigraphStore(SparqlStore):
             self._generation += 1
 
     def query(
-        self, sparql: str, *, default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None
+        self, sparql: str, *, default_graph: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryOutcome:
-        options: dict[str, object] = {"prefixes": STANDARD_PREFIXES}
-        if default_graph:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
-            options["use_default_graph_as_union"] = True
-        if named_graphs:
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        options: dict[str, object] = {"prefixes": STANDARD_PREFIXES, "base_iri": base_iri}
         try:
+            if default_graph is None and named_graphs is None:
+                options["use_default_graph_as_union"] = True
+            else:
+                options["default_graph"] = [ox.NamedNode(g) for g in default_graph or ()]
+                if named_graphs is not None:
+                    options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
             return self.oxigraph.query(sparql, **options)  # type: ignore[arg-type]
         except SyntaxError as exc:
             raise BadQuery(str(exc)) from exc
         except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri
             raise BadQuery(str(exc)) from exc
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None, using_graphs: Sequence[str] = (),
+               using_named_graphs: Sequence[str] = ()) -> None:
+        """Run an update in one transaction; the WHERE of an operation sees the store's own default graph.
+
+        pyoxigraph takes no update dataset, so the protocol's ``using-graph-uri``
+        become ``USING`` clauses in the text (``graph.store.using``).
+        """
         if self._read_only:
             raise ReadOnlyStore(f"the store at {self.location} was opened read-only")
         try:
-            self.oxigraph.update(sparql, prefixes=STANDARD_PREFIXES)
-        except SyntaxError as exc:
+            text = with_using(sparql, using_graphs, using_named_graphs)
+            self.oxigraph.update(text, prefixes=STANDARD_PREFIXES, base_iri=base_iri)
+        except (SyntaxError, ValueError) as exc:
             raise BadQuery(str(exc)) from exc
         finally:
             # Even a failed update is bumped: it costs one projection rebuild, never a stale one.

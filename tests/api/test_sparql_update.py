@@ -36,8 +36,10 @@ def test_configured_token_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
     store = OxigraphStore(None)
     with TestClient(create_app(Settings(store=":memory:"), store=store)) as c:
         generation = c.get("/healthz").json()["generation"]
+        missing = c.post("/sparql", data={"update": INSERT})
+        assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
         wrong = c.post("/sparql", data={"update": INSERT}, headers={"Authorization": "Bearer nope"})
-        assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
+        assert (wrong.status_code, wrong.json()["error"]) == (403, "forbidden")
         assert count(c) == 0
         ok = c.post("/sparql", content=INSERT.encode(), headers={"Content-Type": "application/sparql-update",
                                                                  "Authorization": "Bearer env-secret"})
