@@ -1,4 +1,9 @@
-"""The ``nqgraph build`` command: arguments, progress bar and summary around ``graph.cli.build.build``."""
+"""The ``nqgraph build`` command: arguments, progress bar and summary around ``graph.cli.build.build``.
+
+Inputs are text files, HTML pages (their main text is what gets extracted and
+stored) and JSON Lines batches (one article per line: ``text`` or ``html``,
+``doc`` or ``url``, optional ``title``, ``published``, ``lang``).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 
 from graph.cli.build import TEXT_SUFFIXES, BuildReport, build, collect_files, load_meta, load_rdf, write_build_config
-from graph.cli.common import STORE_HELP, err, fail, open_for_command, out, settings_for
+from graph.cli.common import STORE_HELP, UPDATE_ENDPOINT_HELP, err, fail, open_for_command, out, settings_for
 from graph.store import StoreError
 
 
@@ -25,13 +30,15 @@ def _summary(report: BuildReport) -> Table:
 
 
 def build_command(
-    inputs: Annotated[list[Path], typer.Argument(exists=True, help="files, or directories of .txt/.html files")],
+    inputs: Annotated[list[Path], typer.Argument(exists=True, help="files, or folders of .txt, .html, .jsonl files")],
     store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
-    meta: Annotated[Path | None, typer.Option("--meta", exists=True, help="JSONL: doc, url, title, published")] = None,
+    update_endpoint: Annotated[str | None, typer.Option("--update-endpoint", help=UPDATE_ENDPOINT_HELP)] = None,
+    meta: Annotated[Path | None, typer.Option("--meta", exists=True,
+                                              help="JSONL: doc, url, title, published, lang")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="extraction worker processes")] = 1,
 ) -> None:
     """Extract every input and load it into the store; unchanged inputs are skipped."""
-    settings = settings_for(store)
+    settings = settings_for(store, update_endpoint)
     files = collect_files(inputs)
     if not files:
         fail("no input files (directories are searched for " + ", ".join(sorted(TEXT_SUFFIXES)) + " files)")
@@ -40,7 +47,8 @@ def build_command(
         rdf = load_rdf()
     except (ValueError, StoreError) as exc:
         fail(str(exc))
-    opened = open_for_command(settings.store, read_only=False, token=settings.update_token())
+    opened = open_for_command(settings.store, read_only=False, token=settings.update_token(),
+                              update_endpoint=settings.update_endpoint)
     progress = Progress(TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("[dim]{task.fields[doc]}"), console=err, transient=True)
     try:
