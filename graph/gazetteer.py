@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -48,7 +49,7 @@ class Unit:
     @property
     def level(self) -> int:
         """1 for provinces and centrally-run cities, 2 for districts, 3 for communes and wards."""
-        return 1 if self.parent == 0 else (2 if _units()[self.parent].parent == 0 and self.era != "2025" else 3)
+        return 1 if self.parent == 0 else (2 if _is_province(self.parent) and self.era != "2025" else 3)
 
 
 @lru_cache(maxsize=32768)
@@ -83,6 +84,11 @@ def unit(uid: int) -> Unit:
     return _units()[uid]
 
 
+@cache
+def _is_province(uid: int) -> bool:
+    return _units()[uid].parent == 0
+
+
 @lru_cache(maxsize=1)
 def _name_index() -> dict[str, tuple[int, ...]]:
     index: dict[str, list[int]] = {}
@@ -111,6 +117,7 @@ def _aliases() -> dict[str, dict[str, tuple[int, ...]]]:
     return {lang: {s: tuple(dict.fromkeys(ids)) for s, ids in forms.items()} for lang, forms in out.items()}
 
 
+@lru_cache(maxsize=1)
 def person_forms() -> frozenset[str]:
     """Place names that are also people's names ("Ho Chi Minh"): places only after a type word."""
     return frozenset(name_key(s) if s.isascii() else s for s in _aliases().get("person", {}))
@@ -132,17 +139,24 @@ def _by_name(surface: str) -> tuple[Unit, ...]:
 
 
 def ancestors(u: Unit) -> list[Unit]:
+    """The units containing ``u``, nearest first."""
+    return list(_chain(u.parent))
+
+
+@cache
+def _chain(parent: int) -> tuple[Unit, ...]:
+    """Unit ``parent`` and its ancestors, memoised: place ranking asks for the same chains thousands of times."""
     out = []
-    p = u.parent
+    p = parent
     while p:
         out.append(_units()[p])
         p = _units()[p].parent
-    return out
+    return tuple(out)
 
 
 def province_of(u: Unit) -> Unit:
-    chain = [u, *ancestors(u)]
-    return chain[-1]
+    chain = _chain(u.parent)
+    return chain[-1] if chain else u
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +169,20 @@ def _top_keys() -> tuple[list[str], list[int]]:
     return keys, ids
 
 
+@lru_cache(maxsize=256)
+def _top_keys_near(length: int, cutoff: float) -> tuple[list[str], list[int]]:
+    """The keys of :func:`_top_keys` whose length allows a ratio of ``cutoff`` with a key of ``length``, in order.
+
+    Why: ``fuzz.ratio`` is at most ``100 * (1 - |a - b| / (a + b))`` for lengths a and b, so keys much
+    shorter or longer can never reach the cutoff; leaving them out (with a character of margin) changes
+    no result and spares most of the comparisons.
+    """
+    keys, ids = _top_keys()
+    slack = 1 - cutoff / 100
+    near = [i for i, key in enumerate(keys) if abs(len(key) - length) <= slack * (len(key) + length) + 1]
+    return [keys[i] for i in near], [ids[i] for i in near]
+
+
 def fuzzy_top(surface: str, cutoff: float = 88.0) -> list[Unit]:
     """Provinces and districts whose name is within a typo of ``surface`` ("Quang Nih" -> Quang Ninh)."""
     return list(_fuzzy_top(surface, cutoff))
@@ -165,7 +193,7 @@ def _fuzzy_top(surface: str, cutoff: float) -> tuple[Unit, ...]:
     k = name_key(surface)
     if len(k) < 6:
         return ()
-    keys, ids = _top_keys()
+    keys, ids = _top_keys_near(len(k), cutoff)
     hits = process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
     if not hits:
         return ()
@@ -173,21 +201,70 @@ def _fuzzy_top(surface: str, cutoff: float) -> tuple[Unit, ...]:
     return tuple(_units()[ids[i]] for _, score, i in hits if score == best)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def phonetic_index(scope: int, levels: tuple[int, ...]) -> tuple[list[str], list[int]]:
     """Phonetic keys of the units at ``levels`` inside unit ``scope`` (0: the whole country)."""
     keys: list[str] = []
     ids: list[int] = []
-    for u in _units().values():
+    for u in _members(scope) if scope else _units().values():
         if u.level not in levels:
             continue
-        if scope and scope not in {a.id for a in ancestors(u)} and u.id != scope:
-            continue
-        for k in vietnamese_keys(u.vi):
-            if len(k) >= 3:
-                keys.append(k)
-                ids.append(u.id)
+        for k in _unit_keys(u.id):
+            keys.append(k)
+            ids.append(u.id)
     return keys, ids
+
+
+@lru_cache(maxsize=256)
+def phonetic_ids(scope: int, levels: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+    """The units of each key of :func:`phonetic_index`, in index order."""
+    out: dict[str, list[int]] = {}
+    for k, uid in zip(*phonetic_index(scope, levels), strict=True):
+        out.setdefault(k, []).append(uid)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def phonetic_keys_near(scope: int, levels: tuple[int, ...], length: int, cutoff: float) -> list[str]:
+    """The keys of :func:`phonetic_index` that can reach a ``fuzz.ratio`` of ``cutoff`` with a key of ``length``.
+
+    In index order, so the best match among them is the best match among all (see :func:`_top_keys_near`).
+    """
+    keys = phonetic_index(scope, levels)[0]
+    slack = 1 - cutoff / 100
+    by_length = _positions_by_length(scope, levels)
+    near = [by_length[n] for n in by_length if abs(n - length) <= slack * (n + length) + 1]
+    return [keys[i] for i in sorted(chain.from_iterable(near))]
+
+
+@lru_cache(maxsize=256)
+def _positions_by_length(scope: int, levels: tuple[int, ...]) -> dict[int, list[int]]:
+    """Where the keys of each length sit in :func:`phonetic_index`."""
+    out: dict[int, list[int]] = {}
+    for i, k in enumerate(phonetic_index(scope, levels)[0]):
+        out.setdefault(len(k), []).append(i)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _member_index() -> dict[int, tuple[Unit, ...]]:
+    """Each unit and the units inside it, in table order (so a scope's index is built without a full scan)."""
+    out: dict[int, list[Unit]] = {}
+    for u in _units().values():
+        out.setdefault(u.id, []).append(u)
+        for a in _chain(u.parent):
+            out.setdefault(a.id, []).append(u)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _members(scope: int) -> tuple[Unit, ...]:
+    return _member_index().get(scope, ())
+
+
+@cache
+def _unit_keys(uid: int) -> tuple[str, ...]:
+    """The phonetic keys (three letters or more) of one unit's name, in :func:`vietnamese_keys` order."""
+    return tuple(k for k in vietnamese_keys(_units()[uid].vi) if len(k) >= 3)
 
 
 def same_place(a: Unit, b: Unit) -> bool:

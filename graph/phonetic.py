@@ -78,6 +78,7 @@ _TOKEN_RE = re.compile("|".join(re.escape(t) for t, _ in sorted(_TOKENS, key=lam
 _TOKEN_MAP = dict(_TOKENS)
 
 
+@lru_cache(maxsize=65536)
 def thai_latin(text: str) -> str:
     """A rough Latin reading of Thai script, good enough for :func:`key`."""
     for regex, repl in _THAI_RULES:
@@ -93,6 +94,7 @@ def thai_latin(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def khmer_latin(text: str) -> str:
     """A rough Latin reading of Khmer script (consonant, subscript and vowel signs), for :func:`key`."""
     out = []
@@ -113,26 +115,46 @@ def vietnamese_latin(name: str) -> str:
     name = name.replace("đ", "\x00")
     decomposed = unicodedata.normalize("NFD", name)
     name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    name = re.sub(r"(?<![a-z\x00])d", "z", name).replace("\x00", "d")
-    name = re.sub(r"(?<![a-z])nh", "z", name)
-    name = re.sub(r"ch\b", "k", name).replace("y", "i")
-    return re.sub(r"[^a-z ]", "", name).strip()
+    name = _INITIAL_D.sub("z", name).replace("\x00", "d")
+    name = _INITIAL_NH.sub("z", name)
+    name = _FINAL_CH.sub("k", name).replace("y", "i")
+    return _NOT_LATIN.sub("", name).strip()
 
 
 def vietnamese_keys(name: str) -> frozenset[str]:
     """Keys of the ways Thai and Khmer writers render a Vietnamese name ("Gia" as "เกีย" or "ซา")."""
     base = vietnamese_latin(name)
     variants = {base, base.replace("gi", "ki"), base.replace("gi", "chi"), base.replace("z", "d"),
-                re.sub(r"anh(?![aeiou])", "aeng", base), base.replace("oe", "a")}
+                _ANH.sub("aeng", base), base.replace("oe", "a")}
     return frozenset(key(v) for v in variants)
 
 
 @lru_cache(maxsize=65536)
 def key(latin: str) -> str:
     """The coarse phonetic key of a Latin reading: sound classes, repeated letters collapsed."""
-    chunks = re.sub(r"[^a-z ]", "", latin.lower()).split()  # Vietnamese keeps its syllables apart ("Đồng Hới")
-    mapped = "".join(_TOKEN_RE.sub(lambda m: _TOKEN_MAP[m.group()], re.sub(r"y(?=[aeiou])", "z", c)) for c in chunks)
-    return re.sub(r"(.)\1+", r"\1", mapped)
+    chunks = _NOT_LATIN.sub("", latin.lower()).split()  # Vietnamese keeps its syllables apart ("Đồng Hới")
+    mapped = "".join(map(_syllable_classes, chunks))
+    return _REPEATS.sub(r"\1", mapped)
+
+
+@lru_cache(maxsize=65536)
+def _syllable_classes(chunk: str) -> str:
+    """One syllable in sound classes (memoised: a name is new far more often than its syllables)."""
+    return _TOKEN_RE.sub(_token_class, _Y_VOWEL.sub("z", chunk))
+
+
+def _token_class(m: re.Match[str]) -> str:
+    return _TOKEN_MAP[m.group()]
+
+
+# compiled once: vietnamese_keys runs for every unit of a province the first time a text names it
+_INITIAL_D = re.compile(r"(?<![a-z\x00])d")
+_INITIAL_NH = re.compile(r"(?<![a-z])nh")
+_FINAL_CH = re.compile(r"ch\b")
+_NOT_LATIN = re.compile(r"[^a-z ]")
+_ANH = re.compile(r"anh(?![aeiou])")
+_Y_VOWEL = re.compile(r"y(?=[aeiou])")
+_REPEATS = re.compile(r"(.)\1+")
 
 
 def thai_royin(text: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from graph import gazetteer as gz
+from graph import wordscan
 from graph.lang import load_pack
 from graph.model import Place
 from graph.phonetic import key, khmer_latin, thai_latin
@@ -42,7 +44,8 @@ if TYPE_CHECKING:  # graph.extract imports this module; import Mention lazily to
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LATIN_WORD = rf"[{_UPPER}][{_UPPER}{_UPPER.lower()}0-9]*"
-_LATIN_RUN = re.compile(rf"(?<![\w])({_LATIN_WORD}(?:[ \t-]{_LATIN_WORD}){{0,4}})")
+# "(?<![\w])" written after the first capital (it tests the same character) so the engine can skip to capitals
+_LATIN_RUN = re.compile(rf"([{_UPPER}](?<![\w][{_UPPER}])[{_UPPER}{_UPPER.lower()}0-9]*(?:[ \t-]{_LATIN_WORD}){{0,4}})")
 _SCRIPT_RANGES = {"km": ("\u1780", "\u17ff"), "th": ("\u0e00", "\u0e7f")}
 _SURNAMES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dao dinh mai trinh "
                       "lam luu cao ta truong luong lai quach ton chu kieu thai".split())
@@ -60,6 +63,8 @@ class _Words:
     numbered: tuple[tuple[re.Pattern[str], str, str], ...]
     separators: re.Pattern[str]
     not_names: tuple[str, ...]
+    before_words: tuple[str, ...] = ()  # the word each ``before`` regex starts with (for wordscan)
+    numbered_words: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -79,11 +84,13 @@ def _words(code: str) -> _Words:
     before_res = tuple((re.compile(edge + re.escape(w) + r"[ \t]*", re.IGNORECASE), t) for w, t in before)
     after_type = {str(w): str(t) for t, ws in (cfg.get("after") or {}).items() for w in ws or []}
     after = re.compile(rf"[ \t]+({_alt(list(after_type))})(?![\w])") if after_type else None
+    numbered_cfg = sorted(cfg.get("numbered") or [], key=lambda x: -len(x[0]))
     numbered = tuple((re.compile(edge + re.escape(str(w)) + r"[ \t]*(\d{1,3}[A-Z]?)(?![\d/-])", re.IGNORECASE),
-                      str(t), str(f)) for w, t, f in sorted(cfg.get("numbered") or [], key=lambda x: -len(x[0])))
+                      str(t), str(f)) for w, t, f in numbered_cfg)
     seps = re.compile(rf"[ \t]*(?:{_alt([str(s) for s in cfg.get('list_separators') or [',']])})[ \t]*")
     not_names = tuple(sorted((str(x) for x in cfg.get("not_names") or []), key=len, reverse=True))
-    return _Words(before_res, after, after_type, numbered, seps, not_names)
+    return _Words(before_res, after, after_type, numbered, seps, not_names,
+                  tuple(w for w, _ in before), tuple(str(w) for w, _, _ in numbered_cfg))
 
 
 def _script(lang: str) -> str | None:
@@ -120,21 +127,35 @@ def _phonetic(latin: str, hint: str | None, within: gz.Unit | None) -> tuple[flo
 
 @lru_cache(maxsize=8192)
 def _phonetic_cached(latin: str, hint: str | None, within_id: int) -> tuple[float, gz.Unit] | None:
-    within = gz.unit(within_id) if within_id else None
     k = key(latin)
     if len(k) < 3:
         return None
+    return _phonetic_key(k, hint, within_id)
+
+
+@lru_cache(maxsize=8192)
+def _phonetic_key(k: str, hint: str | None, within_id: int) -> tuple[float, gz.Unit] | None:
+    """:func:`_phonetic_cached` once the reading is a key: readings that differ only in what the key drops
+    share the answer."""
+    within = gz.unit(within_id) if within_id else None
     scopes: list[tuple[int, tuple[int, ...]]] = [(0, (1, 2))]
     if within is not None:
         scopes.insert(0, (within.id, (2, 3)))
     best: tuple[float, gz.Unit] | None = None
     for scope, levels in scopes:
-        keys, ids = gz.phonetic_index(scope, levels)
-        hit = process.extractOne(k, keys, scorer=fuzz.ratio, score_cutoff=_PHONETIC_CUTOFF)
+        hit = _closest_key(k, scope, levels)
         if hit and (best is None or hit[1] > best[0]):
-            cands = [gz.unit(ids[i]) for kk, i in zip(keys, range(len(keys)), strict=True) if kk == hit[0]]
+            cands = [gz.unit(i) for i in gz.phonetic_ids(scope, levels)[hit[0]]]
             best = (hit[1], _rank(cands, hint, within)[0])
     return best
+
+
+@lru_cache(maxsize=16384)
+def _closest_key(k: str, scope: int, levels: tuple[int, ...]) -> tuple[str, float] | None:
+    """The first key of the scope's phonetic index most like ``k`` (a ratio of the cutoff or more), with its score."""
+    near = gz.phonetic_keys_near(scope, levels, len(k), _PHONETIC_CUTOFF)
+    hit = process.extractOne(k, near, scorer=fuzz.ratio, score_cutoff=_PHONETIC_CUTOFF)
+    return (hit[0], hit[1]) if hit else None
 
 
 def _script_at(text: str, pos: int, lang: str, hint: str | None, within: gz.Unit | None,
@@ -144,16 +165,22 @@ def _script_at(text: str, pos: int, lang: str, hint: str | None, within: gz.Unit
     Matching by sound runs only where a type word has just announced a place (``by_sound``), never on
     words the language itself uses there (``not_names`` in placewords.yaml).
     """
-    lo, hi = _SCRIPT_RANGES[lang]
-    end = pos
-    while end < len(text) and lo <= text[end] <= hi and end - pos < 24:
-        end += 1
+    end = _script_run_re(lang).match(text, pos).end()
     if end - pos < 2:
         return None
-    run = text[pos:end]
-    for surface in sorted((s for s in gz.aliases(lang) if run.startswith(s)), key=len, reverse=True):
+    found = _script_run(text[pos:end], lang, hint, within.id if within else 0, by_sound)
+    return (pos + found[0], found[1]) if found else None
+
+
+@lru_cache(maxsize=65536)
+def _script_run(run: str, lang: str, hint: str | None, within_id: int, by_sound: bool) -> tuple[int, gz.Unit] | None:
+    """:func:`_script_at` on the script run itself, memoised: the same names recur within and across articles."""
+    within = gz.unit(within_id) if within_id else None
+    firsts = _aliases_by_first(lang)
+    for surface in sorted((s for s in firsts.get(run[0], ()) + firsts.get("", ()) if run.startswith(s)),
+                          key=len, reverse=True):
         units = [gz.unit(i) for i in gz.aliases(lang)[surface]]
-        return pos + len(surface), _rank(_expand(units, hint), hint, within)[0]
+        return len(surface), _rank(_expand(units, hint), hint, within)[0]
     if not by_sound or any(run.startswith(w) for w in _words(lang).not_names):
         return None
     reader = thai_latin if lang == "th" else khmer_latin
@@ -167,7 +194,23 @@ def _script_at(text: str, pos: int, lang: str, hint: str | None, within: gz.Unit
         hit = _phonetic(latin, hint, within)
         if hit and (best is None or hit[0] >= best[0]):
             best = (hit[0], cut, hit[1])
-    return (pos + best[1], best[2]) if best else None
+    return (best[1], best[2]) if best else None
+
+
+@lru_cache(maxsize=8)
+def _script_run_re(lang: str) -> re.Pattern[str]:
+    """Up to 24 characters of the language's script (the longest place name read at one position)."""
+    lo, hi = _SCRIPT_RANGES[lang]
+    return re.compile(f"[{lo}-{hi}]{{0,24}}")
+
+
+@lru_cache(maxsize=8)
+def _aliases_by_first(lang: str) -> dict[str, tuple[str, ...]]:
+    """The curated spellings of ``lang`` by first character, in the table's order (a run tests only its own)."""
+    out: dict[str, list[str]] = {}
+    for surface in gz.aliases(lang):
+        out.setdefault(surface[:1], []).append(surface)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _boundary(run: str, cut: int, lang: str) -> bool:
@@ -181,12 +224,20 @@ def _latin_at(text: str, pos: int, hint: str | None, within: gz.Unit | None) -> 
     m = _LATIN_RUN.match(text, pos)
     if not m:
         return None
-    words = re.split(r"([ \t-])", m.group(1))
+    found = _latin_run(m.group(1), hint, within.id if within else 0)
+    return (pos + found[0], found[1]) if found else None
+
+
+@lru_cache(maxsize=65536)
+def _latin_run(run: str, hint: str | None, within_id: int) -> tuple[int, gz.Unit] | None:
+    """The longest start of a capitalised run that names a unit, memoised per run (see :func:`_script_run`)."""
+    within = gz.unit(within_id) if within_id else None
+    words = re.split(r"([ \t-])", run)
     for n in range(len(words), 0, -2):
         surface = "".join(words[:n])
         units = _latin_units(surface, hint, within, typo=n > 1)
         if units:
-            return pos + len(surface), units[0]
+            return len(surface), units[0]
     return None
 
 
@@ -256,11 +307,13 @@ def _scan(doc: TextDoc, within: gz.Unit | None) -> list[_Found]:
     text, lang = doc.text, doc.lang
     w = _words(doc.pack.code)
     found: list[_Found] = []
-    for regex, typ, fmt in w.numbered:
-        for m in regex.finditer(text):
+    scanner = wordscan.scanner(doc)
+    scanner.prefetch(w.numbered_words + w.before_words)
+    for (regex, typ, fmt), word in zip(w.numbered, w.numbered_words, strict=True):
+        for m in scanner.finditer(regex, word):
             found.append(_Found(m.start(), m.end(), None, fmt.replace("{n}", m.group(1)), typ, "numbered"))
-    for regex, typ in w.before:
-        for m in regex.finditer(text):
+    for (regex, typ), word in zip(w.before, w.before_words, strict=True):
+        for m in scanner.finditer(regex, word):
             pos, listed = m.end(), None
             while True:
                 hit = None if typ in ("village", "residential_group") else place_at(text, pos, lang, typ, within)
@@ -300,23 +353,65 @@ def _unit_for(place: Place, hint: str | None, within: gz.Unit | None) -> gz.Unit
     return _rank(units, hint, within)[0] if units else None
 
 
-def _standalone(doc: TextDoc, known: set[str], within: gz.Unit | None, typo: bool = True) -> list[_Found]:
+@dataclass(frozen=True)
+class _Run:
+    """A capitalised Latin run split into words, with each word's offset in the run and its candidate names."""
+
+    words: tuple[str, ...]
+    offsets: tuple[int, ...]
+    # per word: (word count, surface, units) of the names starting there, longest first, people's names left out
+    names: tuple[tuple[tuple[int, str, tuple[gz.Unit, ...]], ...], ...]
+    province: bool  # whether one of those names is a province's
+
+
+def _latin_runs(text: str) -> list[tuple[int, _Run]]:
+    """The capitalised runs :func:`_standalone` reads, with where they start, found once per document."""
+    return [(m.start(), _run_parts(m.group(1))) for m in _LATIN_RUN.finditer(text)]
+
+
+@lru_cache(maxsize=32768)
+def _run_parts(run: str) -> _Run:
+    """Words, offsets in the run, and the gazetteer look-ups of one run's surfaces (memoised per run)."""
+    words = tuple(re.split(r"[ \t-]", run))
+    offsets = [0]
+    for wd in words[:-1]:
+        offsets.append(offsets[-1] + len(wd) + 1)
+    names = []
+    for i in range(len(words)):
+        row = []
+        for n in range(min(4, len(words) - i), 0, -1):
+            surface = run[offsets[i]:offsets[i + n - 1] + len(words[i + n - 1])]
+            person, units = _surface(surface)
+            if not person:
+                row.append((n, surface, units))
+        names.append(tuple(row))
+    province = any(u.parent == 0 for row in names for _, _, units in row for u in units)
+    return _Run(words, tuple(offsets), tuple(names), province)
+
+
+@lru_cache(maxsize=65536)
+def _surface(surface: str) -> tuple[bool, tuple[gz.Unit, ...]]:
+    """Whether a surface is also a person's name, and the units of that name (memoised per surface)."""
+    return gz.name_key(surface) in gz.person_forms(), tuple(gz.by_name(surface))
+
+
+def _standalone(doc: TextDoc, known: set[str], within: gz.Unit | None, typo: bool = True,
+                runs: list[tuple[int, _Run]] | None = None,
+                spelt: list[tuple[int, int, str]] | None = None) -> list[_Found]:
     """Province names anywhere, and names the text has already typed elsewhere (Latin and curated script)."""
     text = doc.text
     out: list[_Found] = []
-    for m in _LATIN_RUN.finditer(text):
-        words = re.split(r"[ \t-]", m.group(1))
-        offsets = [m.start()]
-        for wd in words[:-1]:
-            offsets.append(offsets[-1] + len(wd) + 1)
+    provinces_only = not known and within is None and not typo  # then only a province's name can be found
+    for start, run in _latin_runs(text) if runs is None else runs:
+        if provinces_only and not run.province:
+            continue
+        words, offsets = run.words, run.offsets
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(4, len(words) - i), 0, -1):
-                surface = text[offsets[i]:offsets[i] + len(" ".join(words[i:i + n]))]
-                if gz.name_key(surface) in gz.person_forms():
-                    continue
-                units = gz.by_name(surface)
+            for n, surface, units in run.names[i]:
+                if not (units or (typo and n >= 2)):
+                    continue  # no unit of that name and no typo allowed
                 top = [u for u in units if u.parent == 0 or u.name in known
                        or (within is not None and n > 1 and u.level == 2 and gz.province_of(u).name == within.name)]
                 if not top and typo and n >= 2 and not units:
@@ -326,29 +421,35 @@ def _standalone(doc: TextDoc, known: set[str], within: gz.Unit | None, typo: boo
                     break
             if hit:
                 n, u, surface = hit
-                out.append(_Found(offsets[i], offsets[i] + len(surface), u, u.name, u.type, "name"))
+                out.append(_Found(start + offsets[i], start + offsets[i] + len(surface), u, u.name, u.type, "name"))
                 i += n
             else:
                 i += 1
     script = _script(doc.lang)
     if script:
         forms = gz.aliases(script)
-        if forms:
-            for m in _alias_regex(script).finditer(text):
-                if m.group() in gz.person_forms():
-                    continue
-                units = [gz.unit(i) for i in forms[m.group()]]
-                u = _rank(units, None, within)[0]
-                out.append(_Found(m.start(), m.end(), u, u.name, u.type, "name"))
+        for start, end, surface in _spellings(doc) if spelt is None else spelt:
+            units = [gz.unit(i) for i in forms[surface]]
+            u = _rank(units, None, within)[0]
+            out.append(_Found(start, end, u, u.name, u.type, "name"))
     return out
+
+
+def _spellings(doc: TextDoc) -> list[tuple[int, int, str]]:
+    """Curated Khmer or Thai spellings in the text, people's names left out (found once, read by both passes)."""
+    script = _script(doc.lang)
+    if not script or not gz.aliases(script):
+        return []
+    person = gz.person_forms()
+    return [(m.start(), m.end(), m.group()) for m in _alias_regex(script).finditer(doc.text) if m.group() not in person]
 
 
 @lru_cache(maxsize=4)
 def _alias_regex(script: str) -> re.Pattern[str]:
-    return re.compile(_alt(list(gz.aliases(script))))
+    return re.compile(wordscan.alternation(gz.aliases(script)))  # the longest spelling first, as a trie
 
 
-def _inside_person(words: list[str], i: int) -> bool:
+def _inside_person(words: Sequence[str], i: int) -> bool:
     """A province name inside a person's name ("Nguyen Thai Binh") is not a place."""
     return i > 0 and fold(words[0]).lower() in _SURNAMES
 
@@ -361,13 +462,20 @@ def _main(found: list[_Found]) -> gz.Unit | None:
     return next(gz.province_of(f.unit) for f in found if f.unit is not None and gz.province_of(f.unit).name == name)
 
 
-@lru_cache(maxsize=8)
-def _find(text: str, lang: str, pack: str) -> tuple[tuple[_Found, ...], gz.Unit | None]:
-    doc = _Doc(text, lang, load_pack(pack))
-    within = _main(_standalone(doc, set(), None, typo=False))
+def _found(doc: TextDoc) -> tuple[tuple[_Found, ...], gz.Unit | None]:
+    """:func:`_find` of a document, read once per document (find_places and main_place both ask)."""
+    found = getattr(doc, "_places_found", None)
+    if found is None:
+        found = doc._places_found = _find(doc)  # type: ignore[attr-defined]
+    return found
+
+
+def _find(doc: TextDoc) -> tuple[tuple[_Found, ...], gz.Unit | None]:
+    runs, spelt = _latin_runs(doc.text), _spellings(doc)
+    within = _main(_standalone(doc, set(), None, typo=False, runs=runs, spelt=spelt))
     found = _scan(doc, within)
     known = {f.name for f in found if f.unit is not None}
-    found += _standalone(doc, known, within)
+    found += _standalone(doc, known, within, runs=runs, spelt=spelt)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     for f in found:
@@ -377,16 +485,9 @@ def _find(text: str, lang: str, pack: str) -> tuple[tuple[_Found, ...], gz.Unit 
     return tuple(kept), _main(kept) or within
 
 
-@dataclass
-class _Doc:
-    text: str
-    lang: str
-    pack: object
-
-
 def main_place(doc: TextDoc) -> Place | None:
     """The province or centrally-run city the article is about (the one it names most), or None."""
-    u = _find(doc.text, doc.lang, doc.pack.code)[1]
+    u = _found(doc)[1]
     return _place(u) if u else None
 
 
@@ -400,7 +501,7 @@ def find_places(doc: TextDoc) -> list[Mention[Place]]:
     """
     from graph.extract.mentions import Mention
 
-    found, _main_unit = _find(doc.text, doc.lang, doc.pack.code)
+    found, _main_unit = _found(doc)
     places: dict[str, Place] = {}
     units: dict[str, gz.Unit] = {}
     for f in found:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +42,18 @@ def fold(text: str) -> str:
     >>> fold("Nguyễn Thị Thanh Huyền, Đảng ủy")
     'Nguyen Thi Thanh Huyen, Dang uy'
     """
+    if text.isascii():
+        return text  # nothing to fold (the common case for names already in ASCII)
+    return _fold_name(text) if len(text) <= 80 else _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_name(text: str) -> str:
+    """:func:`_fold` memoised for name-sized strings, which recur within and across articles."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
@@ -48,7 +61,11 @@ def fold(text: str) -> str:
 
 def fold_key(text: str) -> str:
     """A comparison key: folded, lower case, punctuation to spaces, single spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w]+", " ", fold(text).lower())).strip()
+    return _WHITESPACE_RUN.sub(" ", _NON_WORD.sub(" ", fold(text).lower())).strip()
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -106,12 +123,16 @@ def normalise(original: str) -> tuple[str, list[int]]:
     already NFC and hold no zero-width character (nearly all of them) change
     only one character for one, so they take a fast path with identity offsets.
     """
+    if unicodedata.is_normalized("NFC", original) and not _ZERO_WIDTH_RE.search(original):
+        # every line takes the fast path (line breaks neither compose nor reorder, so a text is NFC
+        # exactly when each of its lines is): the whole text at once
+        return _map_chars(original), list(range(len(original) + 1))
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
     for line in original.splitlines(keepends=True):
         if unicodedata.is_normalized("NFC", line) and not _ZERO_WIDTH_RE.search(line):
-            out.append(line.translate(_CHAR_MAP))
+            out.append(_map_chars(line))
             offsets.extend(range(pos, pos + len(line)))
         else:
             _normalise_slow(line, pos, out, offsets)
@@ -121,6 +142,20 @@ def normalise(original: str) -> tuple[str, list[int]]:
 
 
 _ZERO_WIDTH_RE = re.compile("[" + "".join(chr(c) for c in sorted(_ZERO_WIDTH)) + "]")
+_MAPPED_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]+")
+
+
+def _map_chars(text: str) -> str:
+    """``text.translate(_CHAR_MAP)``, translating only the runs of mapped characters.
+
+    ``str.translate`` looks every character up; the characters it changes (native digits, dashes,
+    odd spaces) are few, so a regex finds them and only they are translated.
+    """
+    return _MAPPED_RUN.sub(_translate_run, text)
+
+
+def _translate_run(m: re.Match[str]) -> str:
+    return m.group().translate(_CHAR_MAP)
 
 
 def _normalise_slow(line: str, base: int, out: list[str], offsets: list[int]) -> None:
@@ -151,30 +186,81 @@ def detect_language(text: str) -> str:
     Vietnamese headline, so the decision counts letters rather than looking at
     the first line.
     """
-    khmer = len(_KHMER.findall(text))
-    thai = len(_THAI.findall(text))
-    latin = len(_LATIN.findall(text))
+    khmer, thai, latin = _script_counts(text)
     if khmer == thai == latin == 0:
         return "und"
     if khmer >= thai and khmer >= latin * 0.5:
         return "km"
     if thai > khmer and thai >= latin * 0.5:
         return "th"
-    words = _LATIN_WORD.findall(text)
-    marked = sum(1 for w in words if _is_vietnamese_word(w))
-    return "vi" if words and marked >= 0.25 * len(words) else "en"
+    words, marked = _latin_words(text)
+    return "vi" if words and marked >= 0.25 * words else "en"
+
+
+def _latin_words(text: str) -> tuple[int, int]:
+    """How many words (``_LATIN_WORD`` runs) ``text`` holds, and how many of them are Vietnamese.
+
+    Words never span white space, so they are counted per distinct whitespace-separated token (a
+    token of letters only is one word): the same counts as over ``_LATIN_WORD.findall(text)``, with
+    the regex run only on the tokens that carry punctuation or digits.
+    """
+    words = marked = 0
+    for token, n in Counter(text.split()).items():
+        runs = (token,) if token.isalpha() else _LATIN_WORD.findall(token)
+        words += n * len(runs)
+        marked += n * sum(1 for w in runs if _is_vietnamese_word(w))
+    return words, marked
 
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+# One script's letters; _script_counts counts the same letters faster.
 _KHMER = re.compile("[\u1780-\u17ff]")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
+def _script_counts(text: str) -> tuple[int, int, int]:
+    """How many Khmer, Thai and Latin letters (as ``_KHMER``, ``_THAI``, ``_LATIN`` define them) ``text`` holds.
+
+    Counted on the UTF-8 bytes, where each block is a lead byte and a few second bytes: Khmer U+1780-17FF
+    is E1 9E/9F, Thai U+0E00-0E7F is E0 B8/B9, Latin-1 to Latin Extended-B U+00C0-024F is C3-C8 or C9 80-8F,
+    Latin Extended Additional U+1E00-1EFF is E1 B8-BB. One ``bytes.translate`` merges the bytes each block
+    accepts (``_CLASSES``), so a few ``bytes.count`` calls in C replace a regex walk over every character.
+    A lead byte never occurs inside another character, so each pair found is one character.
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
+    khmer = data.count(b"\xe1\x9e")
+    thai = data.count(b"\xe0\xb8")
+    latin = (data.count(b"A") + data.count(b"\xc3") + data.count(b"\xc9\x80") + data.count(b"\xe1\xb8")
+             + data.count(b"\xe1\xba"))
+    return khmer, thai, latin
+
+
+def _byte_classes() -> bytes:
+    table = bytearray(range(256))
+    for b in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        table[b] = ord("A")  # every ASCII letter
+    for lo, hi, to in ((0xC3, 0xC8, 0xC3), (0x80, 0x8F, 0x80), (0x9E, 0x9F, 0x9E), (0xB8, 0xB9, 0xB8),
+                       (0xBA, 0xBB, 0xBA)):
+        for b in range(lo, hi + 1):
+            table[b] = to
+    return bytes(table)
+
+
+_CLASSES = _byte_classes()
+
+
+@lru_cache(maxsize=65536)
 def _is_vietnamese_word(word: str) -> bool:
+    """A letter only Vietnamese uses, or a Vietnamese tone mark (memoised: words recur across articles)."""
+    if word.isascii():
+        return False  # no Vietnamese letter and no tone mark
     if any(ch in _VI_LETTERS or 0x1EA0 <= ord(ch) <= 0x1EF9 for ch in word):
         return True
     return any(m in _VI_TONES for m in unicodedata.normalize("NFD", word))
+
+
+_ONE_CAPITAL = re.compile(r"[A-Z]")
 
 
 @lru_cache(maxsize=16)
@@ -197,22 +283,25 @@ def split_sentences(text: str, pack: LanguagePack) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     pos = 0
+    enders = pack.sentence_enders  # the pack's properties are computed on each access: read them once
+    ender_re = _sentence_regex(enders) if enders else None
+    latin_rules = pack.latin_period_rules
+    abbreviations = pack.abbreviations if latin_rules else frozenset()
     for line in text.split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         if not line.strip() or _is_boilerplate(line, pack):
             continue
         start = line_start
-        enders = pack.sentence_enders
-        if enders:
-            for m in _sentence_regex(enders).finditer(line):
+        if ender_re is not None:
+            for m in ender_re.finditer(line):
                 cut = line_start + m.end()
-                if pack.latin_period_rules and m.group()[-1] in ".!?":
+                if latin_rules and m.group()[-1] in ".!?":
                     after = text[cut:cut + 1]
                     if after and not after.isspace():
                         continue
                     before = text[start:line_start + m.start()].rsplit(" ", 1)[-1]
-                    if before.lower().rstrip(".") + "." in pack.abbreviations or re.fullmatch(r"[A-Z]", before):
+                    if before.lower().rstrip(".") + "." in abbreviations or _ONE_CAPITAL.fullmatch(before):
                         continue
                 _append(sentences, text, start, cut)
                 start = cut

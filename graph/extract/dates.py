@@ -26,10 +26,12 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from graph import wordscan
 from graph.extract.mentions import Mention
 from graph.lang import LanguagePack, load_pack
 from graph.text import TextDoc
@@ -50,6 +52,9 @@ class _Grammar:
     year: re.Pattern[str]
     bare_be: bool
     be_prefixes: frozenset[str]
+    # what each pattern's matches begin with: (words, digits); lets wordscan skip the rest of the text.
+    # A match that begins with a digit begins a run of digits: every pattern starts by looking behind for one.
+    starts: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
 
 
 def _alt(words: list[str]) -> str:
@@ -87,8 +92,13 @@ def _grammar_for(code: str) -> _Grammar:
     iso = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/-])")
     day_month_numeric = re.compile(rf"(?:{day_p})\s*(?P<d>\d{{1,2}})\s?[/-]\s?(?P<m>\d{{1,2}})(?![\d/-])", flags)
     year_re = re.compile(rf"(?<![\d/.-])(?:(?P<era>{year_p})\s*)?(?P<y>\d{{4}})(?![\d/])(?!\s*[-/]\s*\d)", flags)
+    day_w = tuple(str(w) for w in cfg.get("day_prefixes") or [])
+    mon_w = tuple(str(w) for w in cfg.get("month_prefixes") or []) + tuple(months)
+    year_w = tuple(str(w) for w in list(cfg.get("year_prefixes") or []) + be + ce)
+    starts = {"iso": ((), True), "numeric": ((), True), "full": (day_w, True), "month_first": (mon_w, False),
+              "day_month_numeric": (day_w, False), "month_year": (mon_w, False), "year": (year_w, True)}
     return _Grammar(months, full, month_first, numeric, iso, month_year, day_month_numeric, year_re,
-                    bool(cfg.get("bare_buddhist_era", False)), frozenset(w.lower() for w in be))
+                    bool(cfg.get("bare_buddhist_era", False)), frozenset(w.lower() for w in be), starts)
 
 
 def _year(g: _Grammar, raw: str | None, era: str | None) -> int | None:
@@ -115,13 +125,19 @@ def _month(g: _Grammar, m: re.Match[str]) -> int | None:
 
 
 def _scan(doc: TextDoc, g: _Grammar) -> list[tuple[int, int, int | None, int | None, int | None]]:
-    """Raw (start, end, year, month, day) spans, longest first where they overlap."""
-    return list(_scan_text(doc.text, doc.pack.code))
+    """Raw (start, end, year, month, day) spans, longest first where they overlap.
+
+    Read once per document: the document and event extractors both ask for the same text's dates.
+    """
+    spans = getattr(doc, "_date_spans", None)
+    if spans is None:
+        spans = doc._date_spans = _scan_text(doc.text, doc.pack.code, wordscan.scanner(doc))  # type: ignore
+    return list(spans)
 
 
-@lru_cache(maxsize=16)
-def _scan_text(text: str, code: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
-    """:func:`_scan` on a text, cached: the document and event extractors both ask for the same text's dates."""
+def _scan_text(text: str, code: str, scanner: wordscan.Scanner | None = None,
+               ) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
+    """:func:`_scan` on a text (``scanner``: a :class:`wordscan.Scanner` of it, if one is at hand)."""
     g = _grammar_for(code)
     found: list[tuple[int, int, int | None, int | None, int | None]] = []
     taken = bytearray(len(text) + 1)
@@ -132,37 +148,52 @@ def _scan_text(text: str, code: str) -> tuple[tuple[int, int, int | None, int | 
         found.append((start, end, y, mo, d))
         taken[start:end] = b"\x01" * (end - start)
 
-    for m in g.iso.finditer(text):
+    scanner = scanner or wordscan.Scanner(text)
+
+    def matches(name: str) -> Iterator[re.Match[str]]:
+        """``finditer`` of one pattern, tried only where its matches can begin (see graph.wordscan)."""
+        words, digits = g.starts[name]
+        return scanner.finditer_from(getattr(g, name), words, digits, digit_runs=True)
+
+    for m in matches("iso"):
         add(m.start(), m.end(), _year(g, m.group("y"), None), int(m.group("m")), int(m.group("d")))
-    for m in g.numeric.finditer(text):
+    for m in matches("numeric"):
         d, mo = int(m.group("d")), int(m.group("m"))
         if mo > 12 >= d:
             d, mo = mo, d
         add(m.start(), m.end(), _year(g, m.group("y"), None), mo, d)
-    for m in g.full.finditer(text):
+    for m in matches("full"):
         mo = _month(g, m)
         if mo:
             add(m.start(), m.end(), _year(g, m.group("y"), m.group("era")), mo, int(m.group("d")))
-    for m in g.month_first.finditer(text):
+    for m in matches("month_first"):
         mo = _month(g, m)
         if mo:
             add(m.start(), m.end(), _year(g, m.group("y"), m.group("era")), mo, int(m.group("d")))
-    for m in g.day_month_numeric.finditer(text):
+    for m in matches("day_month_numeric"):
         add(m.start(), m.end(), None, int(m.group("m")), int(m.group("d")))
-    for m in g.month_year.finditer(text):
+    for m in matches("month_year"):
         mo = _month(g, m)
         y = _year(g, m.group("y"), m.group("era"))
         if mo and y:
             add(m.start(), m.end(), y, mo, None)
-    for m in g.year.finditer(text):
+    for m in matches("year"):
         explicit = m.group("era") is not None
         y = _year(g, m.group("y"), m.group("era"))
-        if text[:m.start()].rstrip().endswith("-"):
+        if _after_dash(text, m.start()):
             continue  # the second year of a range ("2020 - 2025") is a term, not a date
         if y and (explicit or g.bare_be):
             add(m.start(), m.end(), y, None, None)
     found.sort()
     return tuple(found)
+
+
+def _after_dash(text: str, pos: int) -> bool:
+    """``text[:pos].rstrip().endswith("-")`` without copying the text before ``pos``."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] == "-"
 
 
 def _anchor_year(doc: TextDoc, g: _Grammar, meta: dict[str, Any],

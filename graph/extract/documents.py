@@ -36,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from graph import wordscan
 from graph.extract.dates import date_spans
 from graph.extract.mentions import Mention
 from graph.model import Document, Organization
@@ -162,8 +163,9 @@ def _full_codes(doc: TextDoc, g: _Grammar) -> list[_Occurrence]:
     text = doc.text
     found: list[_Occurrence] = []
     taken: list[tuple[int, int]] = []
+    scanner = wordscan.scanner(doc)
     for regex, norm in ((_PARTY, _normalise_party), (_STATE, _normalise_state)):
-        for m in regex.finditer(text):
+        for m in scanner.finditer_from(regex, (), digits=True, digit_runs=True):  # both begin with the number
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             parsed = norm(m)
@@ -184,7 +186,7 @@ def _full_codes(doc: TextDoc, g: _Grammar) -> list[_Occurrence]:
 
 def _partials(doc: TextDoc, g: _Grammar, full: list[_Occurrence]) -> list[_Occurrence]:
     out: list[_Occurrence] = []
-    for m in g.partial.finditer(doc.text):
+    for m in wordscan.scanner(doc).finditer_from(g.partial, g.type_of):  # each begins with its type word
         if any(o.start <= m.start("num") < o.end for o in full):
             continue
         typ = g.type_of.get(m.group("tw").lower())
@@ -383,6 +385,8 @@ def find_documents(doc: TextDoc, orgs: list[Mention[Organization]]) -> list[Ment
         groups.setdefault(code_key(occ.code or ""), []).append(occ)
     for occ in partial:
         target = next((k for k, os in groups.items() if os[0].code and _same_number(os[0], occ)), None)
+        if target is None and occ.type_word == "project":
+            continue  # "Project 06" (Đề án 06) is a name unless a full number of that project is written
         groups.setdefault(target or f"#{int(occ.number)}:{occ.type_word}", []).append(occ)
 
     mentions: list[Mention[Document]] = []

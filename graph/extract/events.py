@@ -23,6 +23,13 @@ _LABELS = {"conference": "Conference", "congress": "Congress", "ceremony": "Cere
 _NEAR = 80
 
 
+def _outermost(cands: list[Mention[Organization]]) -> list[Mention[Organization]]:
+    """Drop mentions nested in another: "the Standing Committee of the Provincial Party Committee" organises,
+    not the committee inside its name."""
+    return [m for m in cands if not any(o is not m and o.start <= m.start < o.end
+                                        and (o.start, -o.end) < (m.start, -m.end) for o in cands)]
+
+
 def _in(sent: Sentence, m: Mention) -> bool:
     return sent.start <= m.start < sent.end
 
@@ -38,7 +45,7 @@ def _organizer(doc: TextDoc, sent: Sentence, noun: tuple[int, int], orgs: list[M
               and not (partner is not None and partner.search(v, max(sent.start, m.start - 16), m.start))]
     if org_re is not None:
         for verb in org_re.finditer(v, sent.start, start):
-            subj = [m for m in before if m.end <= verb.start() and verb.start() - m.end <= _NEAR]
+            subj = _outermost([m for m in before if m.end <= verb.start() and verb.start() - m.end <= _NEAR])
             if subj and start - verb.end() <= _NEAR:
                 return subj[-1].item.name
     after = [m for m in orgs if _in(sent, m) and m.start >= end]

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from graph import wordscan
 from graph.extract.mentions import Mention
 from graph.lang import load_pack
 from graph.registry import RegistryEntry, by_plenum
@@ -54,6 +55,8 @@ class _Grammar:
     term: tuple[re.Pattern[str], ...]
     kinds: tuple[tuple[re.Pattern[str], str], ...]
     latin: bool
+    # per plenum pattern: whether it begins with the ordinal ("{n}..."), so wordscan may skip to numbers
+    plenum_numbered: tuple[bool, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -72,7 +75,8 @@ def _grammar(code: str) -> _Grammar:
     term = tuple(re.compile(p.replace("{t}", t), re.IGNORECASE) for p in cfg.get("term") or [])
     kinds = tuple((re.compile(_alt([str(w) for w in ws]), re.IGNORECASE), str(k))
                   for k, ws in (cfg.get("documents") or {}).items())
-    return _Grammar(ordinals, plenum, term, kinds, pack.spaces_between_words)
+    numbered = tuple(p.startswith("{n}") for p in cfg.get("plenum") or [])
+    return _Grammar(ordinals, plenum, term, kinds, pack.spaces_between_words, numbered)
 
 
 def _number(g: _Grammar, raw: str) -> int | None:
@@ -141,8 +145,10 @@ def find_implicit_references(doc: TextDoc) -> list[Mention[str]]:
     text = doc.text
     out: list[Mention[str]] = []
     seen: set[tuple[int, str]] = set()
-    for regex in g.plenum:
-        for m in regex.finditer(text):
+    scanner = wordscan.scanner(doc)
+    for regex, numbered in zip(g.plenum, g.plenum_numbered, strict=True):
+        found = scanner.finditer_from(regex, g.ordinals, digits=True) if numbered else regex.finditer(text)
+        for m in found:
             plenum = _number(g, m.group("n"))
             if not plenum:
                 continue

@@ -41,8 +41,9 @@ def name_run(text: str, pos: int, max_words: int = 5, stop: Callable[[int], bool
         i += 1
     start, end, words = i, None, 0
     while words < max_words:
-        m = _WORD.match(text, i)
-        if not m or not _is_cap(m.group()) or (stop is not None and stop(i)):
+        # a capital first (text[i] is the word's first letter): the word regex would read a whole Khmer run
+        m = _WORD.match(text, i) if i < len(text) and text[i].isupper() else None
+        if not m or (stop is not None and stop(i)):
             if allow_digits and words:
                 d = re.match(r"\d+[A-Za-z]?\b", text[i:])
                 if d:
@@ -88,12 +89,31 @@ def name_run_before(text: str, end: int, max_words: int = 4,
 # Common Vietnamese family names (ASCII-folded): a run of three or more words starting with one is a person.
 SURNAMES = frozenset("""nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai cao luu dao thai
 ha lam trinh dinh ta trieu quach doan chu luong la lai kieu tang khuat van giang tong thach kim mac lu phung
-tieu vuong bach an au quan hua diep lieu to""".split())
+tieu vuong bach an au quan hua diep lieu to ton khuc lo vi nong ung thieu chau giap ninh nghiem phi tao ma luc
+han cu khong dam hau than""".split())
 
 
 # Common middle names: "Du Van Thinh" is a person even with a rare family name.
 MIDDLE_NAMES = frozenset("""van thi duc huu minh quoc thanh ngoc dinh xuan cong trong kim hong dac tien
 manh viet anh bao the tan quang""".split())
+
+
+# Highland names: Ede and M'nong men's names open with "Y", women's with "H'" ("Y Bhin Nie", "H'Lien Eban");
+# Jrai and Bahnar family names come first ("Ksor Phuoc Ha", "Ro Cham Hoa").
+ETHNIC_FIRST = frozenset("""y ksor siu nay rah ro rcom rmah kpa puih""".split())
+# A Vietnamese syllable folded to ASCII: an initial, a vowel nucleus and one of the few finals.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def ethnic_name(words: list[str]) -> bool:
+    """A highland name: opens with "Y", an "H'" word, or a Jrai/Bahnar family name (lower-case ``words``)."""
+    first = words[0]
+    return first in ETHNIC_FIRST or first.startswith(("h'", "h’"))
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether a folded word can be one Vietnamese syllable ("thanh" yes, "reviews" and "university" no)."""
+    return _SYLLABLE.fullmatch(word.lower()) is not None
 
 
 def looks_like_person(name: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.extract import places_api
-from graph.extract.lexicon import Entry, Lexicon, lexicon, view
+from graph.extract.lexicon import Entry, Lexicon, lexicon, starts_any, view
 from graph.extract.names import canonical_latin, looks_like_person, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, TYPES
 from graph.text import TextDoc
@@ -23,6 +23,10 @@ _SPACES = re.compile(r"[ \t]*")
 # Place types a level word may announce ("ទីក្រុង X" may be a city, a town or the province's city).
 _COMPATIBLE = {"city": ("city", "town", "province"), "town": ("town", "city", "district"),
                "province": ("province",), "district": ("district",), "commune": ("commune",), "ward": ("ward",)}
+_NON_SPACE = re.compile(r"\S+")
+_WHITESPACE = re.compile(r"\s+")
+_PLURAL_HEAD = re.compile(r"(?:committee|cell|organi[sz]ation|board)s\b")
+_DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"[ \t]*(?:(?:No\.?|số|លេខ|ที่|หมายเลข)[ \t]*)?(\d+[A-Za-z]?)(?![\dA-Za-z])")
 
 
@@ -79,16 +83,26 @@ class Grammar:
         self.and_re = self.orgs.word_regex("and")
         self.function_words = self.orgs.words("function_words")
         self.distributed: set[int] = set()
+        self._stopped: dict[int, bool] = {}
+        self._places_read: dict[tuple[int, str | None], tuple[int, str, str | None] | None] = {}
         self.roles = lexicon(doc.pack, "roles").get("roles")
 
     # --- small matchers -------------------------------------------------
     def skip(self, pos: int) -> int:
+        if pos < len(self.text) and self.text[pos] not in " \t":
+            return pos  # no space to skip (the common case), without a regex call
         return _SPACES.match(self.text, pos).end()
 
     def place_at(self, pos: int, level: str | None = None) -> tuple[int, str, str | None] | None:
         """A place named at ``pos``: a capitalised Latin run (resolved in the gazetteer when it knows it),
         else a Khmer or Thai name the places stage reads there. ``level`` is the level word before it."""
         pos = self.skip(pos)
+        key = (pos, level)  # the phrase parser and the level-word pass often ask about the same place
+        if key not in self._places_read:
+            self._places_read[key] = self._place_at(pos, level)
+        return self._places_read[key]
+
+    def _place_at(self, pos: int, level: str | None) -> tuple[int, str, str | None] | None:
         run = name_run(self.text, pos, 4, self._stop)
         hint = LEVEL_PLACE_TYPE.get(level or "")
         if run:
@@ -103,7 +117,7 @@ class Grammar:
         curated = self.places.get(pos)
         if curated and curated[3]:
             return curated[:3]
-        if self.latin or hint is None or any(self.view.startswith(w, pos) for w in self.function_words):
+        if self.latin or hint is None or self.view.startswith(tuple(self.function_words), pos):
             return None
         found = places_api.script_place_at(self.text, pos, self.doc.lang, hint)
         if found and found[2] in _COMPATIBLE.get(hint, (hint,)):
@@ -112,7 +126,10 @@ class Grammar:
 
     def _stop(self, i: int) -> bool:
         """A capitalised word that begins a head, level or qualifier is not part of a name."""
-        return any(c.match(self.view, i) for c in (self.heads, self.central, self.levels, self.quals))
+        hit = self._stopped.get(i)  # name runs are read again from each of their words: test a position once
+        if hit is None:
+            hit = self._stopped[i] = starts_any((self.heads, self.central, self.levels, self.quals))(self.view, i)
+        return hit
 
     def of_at(self, pos: int) -> int | None:
         if self.of_re is None:
@@ -253,9 +270,7 @@ class Grammar:
         pos = p.start
         if p.style in ("sub", "same"):
             return
-        words = [m.span() for m in re.finditer(r"\S+", self.text[max(0, pos - 80):pos])]
-        base = max(0, pos - 80)
-        words = [(s + base, e + base) for s, e in words]
+        words = [m.span() for m in _NON_SPACE.finditer(self.text, max(0, pos - 80), pos)]
         if p.type == "party_committee":
             hit = self._phrase_before(words, self.quals)
             if hit:
@@ -282,14 +297,14 @@ class Grammar:
         p.start = pos
 
     def _stop_left(self, i: int) -> bool:
-        return any(c.match(self.view, i) for c in (self.heads, self.central, self.levels))
+        return starts_any((self.heads, self.central, self.levels))(self.view, i)
 
     def _phrase_before(self, words: list[tuple[int, int]], cat) -> tuple[int, Entry] | None:
         for n in (4, 3, 2, 1):
             if len(words) < n:
                 continue
             s, e = words[-n][0], words[-1][1]
-            phrase = re.sub(r"\s+", " ", self.view[s:e])
+            phrase = _WHITESPACE.sub(" ", self.view[s:e])
             if phrase in cat.forms:
                 return s, cat.forms[phrase]
         return None
@@ -298,18 +313,21 @@ class Grammar:
     def is_plural(self, p: Parse) -> bool:
         """Generic plural mentions ("commune party committees", "กรรมการพรรคทุกระดับ") are not bodies."""
         head_text = self.view[p.start:p.head_end]
-        if self.doc.pack.code == "en" and re.search(r"(?:committee|cell|organi[sz]ation|board)s\b", head_text):
+        if self.doc.pack.code == "en" and _PLURAL_HEAD.search(head_text):
             return True
         if p.explicit_place or p.central:
             return False
-        after = self.view[self.skip(p.end):self.skip(p.end) + 24]
+        q = self.skip(p.end)
+        after = self.view[q:q + 24]
         before = self.view[max(0, p.start - 24):p.start].rstrip()
-        for w in self.plural:
-            if after.startswith(w) and (not self.latin or after[len(w):len(w) + 1] in ("", " ", ",", ".")):
-                return True
-            if before.endswith(w) and (not self.latin or before[-len(w) - 1:-len(w)] in ("", " ")):
-                return True
-        if re.match(r"\d", after) and not p.number and not p.unit:
+        plural = tuple(self.plural)
+        if after.startswith(plural) or before.endswith(plural):  # else no word below can match
+            for w in plural:
+                if after.startswith(w) and (not self.latin or after[len(w):len(w) + 1] in ("", " ", ",", ".")):
+                    return True
+                if before.endswith(w) and (not self.latin or before[-len(w) - 1:-len(w)] in ("", " ")):
+                    return True
+        if _DIGIT.match(after) and not p.number and not p.unit:
             return True
         return p.level_from_text and self.level_list_follows(p.end)
 
@@ -325,9 +343,9 @@ class Grammar:
         if self.heads.match(self.view, q):
             return False
         lv = self.levels.match(self.view, q, self.text)
-        return bool(lv) or any(self.view.startswith(w, q) for w in self.plural if len(w) > 2)
+        return bool(lv) or self.view.startswith(tuple(w for w in self.plural if len(w) > 2), q)
 
     def after_role(self, pos: int) -> bool:
         """A role word ends right before ``pos`` ("លេខា|បក្សឃុំ"): the short party head is then allowed."""
         window = self.view[max(0, pos - 20):pos].rstrip()
-        return any(window.endswith(f) for f in self.roles.forms)
+        return window.endswith(self.roles.form_tuple)

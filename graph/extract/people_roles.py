@@ -4,7 +4,17 @@ Why apart from people.py: roles are found without names (a chain may precede
 or follow its holder), and some roles name their body indirectly — "party
 secretary of Cam Vinh primary school" is secretary of the school's *party cell*,
 "Tỉnh ủy viên" is a member of the provincial party committee, "ក្រុមទី ១៤"
-after a role is the party cell of group 14.
+after a role is the party cell of group 14, "UVBTV Tỉnh ủy" a member of the
+committee's *standing committee*.
+
+Some roles name their body only by a bare head word ("Bí thư Đảng ủy, Chủ tịch
+HĐND xã X", "Bí thư Chi bộ", "លេខាសាខាបក្ស", "เลขาธิการเซลล์พรรค"): the role
+keeps the kind of body it names (``bare``) and people.py resolves it against
+the chain it sits in or the body the text has just named. A department head
+word without its owner ("หัวหน้าฝ่ายจัดตั้ง") keeps the department type
+(``dept``) and takes the owner from its chain. Universities and companies,
+which the organisation stage does not name, are read here after a role word
+("Rector of Thai Nguyen University", "Chủ tịch HĐQT Công ty cổ phần X").
 """
 
 from __future__ import annotations
@@ -14,8 +24,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.extract.lexicon import lexicon, view
+from graph.extract.lexicon import Lexicon, lexicon, view
 from graph.extract.mentions import Mention
+from graph.extract.names import canonical_latin
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
 from graph.model import Organization
@@ -23,6 +34,21 @@ from graph.text import TextDoc
 
 _SPACES = re.compile(r"[ \t]*")
 _DIGITS = re.compile(r"[ \t]*(\d+[A-Za-z]?)(?![\dA-Za-z])")
+# A Latin word of an institution's name (capitalised, or a linking word inside English names).
+_LATIN_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+_NAME_LINKS = frozenset({"of", "and", "&", "for"})
+# English names of institutions by the key of their head word: (head noun, kind of body).
+INSTITUTIONS: dict[str, tuple[str, str]] = {
+    "university": ("University", "other"),
+    "academy": ("Academy", "other"),
+    "college": ("College", "other"),
+    "joint_stock_company": ("Joint Stock Company", "enterprise"),
+    "limited_company": ("Company Limited", "enterprise"),
+    "company": ("Company", "enterprise"),
+    "group": ("Group", "enterprise"),
+    "corporation": ("Corporation", "enterprise"),
+}
+_FORCE_WORDS = ("Police", "Military", "Border Guard", "Naval", "Navy", "Army", "Command", "Region")
 
 
 @dataclass
@@ -32,21 +58,42 @@ class Role:
     key: str
     org: Organization | None
     party: bool = False
+    bare: str | None = None
+    dept: str | None = None
+    level: str | None = None
 
     def party_of(self, org: Organization) -> Organization:
-        """The party organisation of a body: a school's party cell, an agency's party committee."""
+        """The party organisation of a body: a school's party cell, an agency's party committee.
+
+        People's committees, councils and fronts of a place answer to that place's party committee
+        ("Bí thư Đảng ủy, Chủ tịch UBND xã X" is secretary of X commune party committee)."""
         if org.kind.startswith("party_"):
             return org
-        if org.kind == "school":
+        if org.kind == "school" or self.bare == "party_cell":
             return Organization(f"{org.name} Party Cell", "party_cell", "unit", org.place)
+        if org.kind in ("peoples_committee", "peoples_council", "fatherland_front") and org.place and org.level:
+            return Organization(build_name("party_committee", place=org.place, level=org.level), "party_committee",
+                                org.level, org.place)
         return Organization(f"{org.name} Party Committee", "party_committee", org.level, org.place)
 
     def english(self, doc: TextDoc) -> str | None:
         return english_role(self.key, self.org.kind if self.org else None, self.org.name if self.org else None)
 
 
-def _committee_at_level(orgs: Sequence[Mention[Organization]], level: str) -> Organization:
-    """The party committee of ``level`` the document names most ("Tỉnh ủy viên" → that committee)."""
+def force_of(org: Organization) -> str | None:
+    """The armed force a body belongs to ("X Provincial Police Party Committee" -> "X Provincial Police")."""
+    if org.kind in ("police", "military"):
+        return org.name
+    if org.kind in ("party_committee", "party_cell") and any(w in org.name for w in _FORCE_WORDS):
+        for suffix in (" Party Committee", " Party Cell"):
+            if org.name.endswith(suffix):
+                return org.name[: -len(suffix)]
+    return None
+
+
+def committee_at_level(orgs: Sequence[Mention[Organization]], level: str) -> Organization:
+    """The party committee of ``level`` the document names most ("Tỉnh ủy viên" → that committee); without one,
+    that of the place of the level the document's other bodies name most; else the generic committee."""
     if level == "central":
         return Organization(CENTRAL["central_committee"][0], "party_committee", "central")
     cands = Counter(m.item.name for m in orgs if m.item.kind == "party_committee" and m.item.level == level
@@ -54,7 +101,99 @@ def _committee_at_level(orgs: Sequence[Mention[Organization]], level: str) -> Or
     if cands:
         name = cands.most_common(1)[0][0]
         return next(m.item for m in orgs if m.item.name == name)
+    places = Counter(m.item.place for m in orgs if m.item.level == level and m.item.place)
+    if places:
+        place = places.most_common(1)[0][0]
+        return Organization(build_name("party_committee", place=place, level=level), "party_committee", level, place)
     return Organization(build_name("party_committee", level=level), "party_committee", level)
+
+
+def standing_of(org: Organization) -> Organization:
+    """The standing committee of a party committee ("UVBTV Tỉnh ủy")."""
+    if org.kind == "party_standing_committee":
+        return org
+    return Organization(build_name("standing_committee", owner=org.name), "party_standing_committee", org.level,
+                        org.place, parent=org.name)
+
+
+def owner_of(org: Organization) -> Organization:
+    """The party committee a standing committee or department belongs to (the body itself otherwise)."""
+    if org.kind in ("party_standing_committee", "party_department"):
+        owner = org.parent or (org.name.split(" of ", 1)[1] if " of " in org.name else None)
+        if owner:
+            return Organization(owner, "party_committee", org.level, org.place)
+    return org
+
+
+def department_of(dept: str, owner: Organization) -> Organization:
+    """A party department of its owner committee ("ฝ่ายจัดตั้ง" of the provincial committee)."""
+    if owner.kind == "party_standing_committee" and owner.parent:
+        owner = Organization(owner.parent, "party_committee", owner.level, owner.place)
+    return Organization(build_name(dept, owner=owner.name), "party_department", owner.level, owner.place,
+                        parent=owner.name)
+
+
+class _Institutions:
+    """Universities and companies named after a role word, in the pack's word order."""
+
+    def __init__(self, doc: TextDoc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.heads = lex.get("institutions")
+        self.latin_first = str(lex.raw.get("institution_order", "head_first")) == "name_first"
+        orglex = lexicon(doc.pack, "organizations")
+        stops = [lex.get("roles"), orglex.get("heads"), lexicon(doc.pack, "honorifics").get("honorifics")]
+        self.stops = [c for c in stops if c.regex is not None]
+        # words that end a Vietnamese name written with lower-case words inside ("và", "của", "tại")
+        self.enders = frozenset(orglex.words("of") + orglex.words("at") + orglex.words("and"))
+
+    def _run(self, pos: int, limit: int = 7) -> tuple[int, list[str]]:
+        """Latin words from ``pos``: capitalised ones, and lower-case ones that lead to a capitalised one."""
+        text, v = self.doc.text, view(self.doc)
+        words: list[tuple[int, str]] = []
+        i = pos
+        while len(words) < limit:
+            i = _SPACES.match(text, i).end()
+            m = _LATIN_WORD.match(text, i)
+            if not m or any(c.match(v, i) for c in self.stops):
+                break
+            word = m.group().rstrip(".")
+            lower = not word[:1].isupper()
+            if lower and (v[i:i + len(word)] in self.enders
+                          or (word.lower() not in _NAME_LINKS and self.doc.lang != "vi")):
+                break
+            words.append((i + len(word), word))
+            i += len(word)
+        while words and not words[-1][1][:1].isupper():
+            words.pop()
+        return (words[-1][0], [w for _, w in words]) if words else (pos, [])
+
+    def at(self, pos: int) -> tuple[int, Organization] | None:
+        """An institution named at ``pos``: (end, body)."""
+        if self.heads.regex is None:
+            return None
+        v = view(self.doc)
+        if not self.latin_first:
+            h = self.heads.match(v, pos, original=self.doc.text)
+            if not h:
+                return None
+            end, words = self._run(h[0])
+            if not words:
+                return None
+            head, kind = INSTITUTIONS.get(h[1].key, ("", "other"))
+            return end, Organization(f"{canonical_latin(' '.join(words))} {head}".strip(), kind)
+        end, words = self._run(pos, 9)
+        if not words:
+            return None
+        for h in self.heads.regex.finditer(v, pos, end):
+            if h.end() != end and not v.startswith(" of ", h.end()):
+                continue
+            head, kind = INSTITUTIONS.get(self.heads.forms[h.group()].key, ("", "other"))
+            name = canonical_latin(self.doc.text[pos:h.start()])
+            if name and h.end() == end:
+                return end, Organization(f"{name} {head}", kind)
+            if h.start() == pos and h.end() < end:  # "University of Transport"
+                return end, Organization(f"{head} of {canonical_latin(self.doc.text[h.end() + 4:end])}", kind)
+        return None
 
 
 def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[list[Role], list[Mention[Organization]]]:
@@ -64,23 +203,67 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
     v, text = view(doc), doc.text
     fillers, party_re = lex.word_regex("fillers"), lex.word_regex("party_words")
     standing = lex.words("standing_suffix")
-    units = orglex.get("units")
+    units, bare, depts = orglex.get("units"), lex.get("bare_bodies"), lex.get("departments")
+    levels = lexicon(doc.pack, "levels").get("levels")
+    institutions = _Institutions(doc, lex)
+    roles_cat = lex.get("roles")
     by_start: dict[int, Mention[Organization]] = {}
     for m in orgs:
         if m.start not in by_start or m.end > by_start[m.start].end:
             by_start[m.start] = m
+    starts = sorted(by_start)
     spans = [(m.start, m.end) for m in orgs]
     roles: list[Role] = []
     extra: list[Mention[Organization]] = []
-    for s, e, entry in lex.get("roles").finditer(v, original=text):
-        if any(a <= s < b for a, b in spans) or (roles and s < roles[-1].end):
-            continue
+    body_first = bool(lex.raw.get("body_before_role"))
+    by_end: dict[int, Mention[Organization]] = {}
+    for m in orgs:
+        if m.end not in by_end or m.start < by_end[m.end].start:
+            by_end[m.end] = m
+
+    def _body_before(role: Role) -> None:
+        """English also writes the body first: "Politburo member", "Standing Board member", "Party cell secretary"."""
+        k = role.start
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k == role.start:
+            return
+        m = by_end.get(k)
+        if m is not None and not (roles and roles[-1].end > m.start):
+            role.org, role.start = m.item, m.start
+            return
+        for bs, be, b in bare.finditer(v, max(0, k - 24), k):
+            if be == k and not (roles and roles[-1].end > bs):
+                role.bare, role.start = b.key, bs
+                role.party = b.key != "party_standing_committee"
+
+    def _bare_institution(q: int) -> tuple[str, int, int] | None:
+        """A bare party body followed by a university or company: (body kind, end of the name, end of the word)."""
+        b = bare.match(v, q, original=text)
+        if not b or b[1].key == "party_standing_committee":
+            return None
+        inst = institutions.at(_SPACES.match(text, b[0]).end())
+        return (b[1].key, inst[0], b[0]) if inst else None
+
+    for s, e, entry in roles_cat.finditer(v, original=text):
+        if any(a < s < b or (a == s and e <= b) for a, b in spans) or (roles and s < roles[-1].end):
+            continue  # inside a body's name (a role word that merely starts with one, "Tỉnh ủy viên", counts)
+        inner = next((k for k in range(s + 1, e) if v[k - 1] == " " and (
+            k in by_start or depts.match(v, k, original=text) or bare.match(v, k, original=text))), None)
+        if inner is None and not doc.pack.spaces_between_words:
+            inner = next((k for k in starts if s < k < e), None)
+        if inner is not None and roles_cat.regex is not None:
+            # the longest form swallowed the head of a body ("Trưởng Ban | Ban Dân vận"): keep the shorter role
+            short = roles_cat.regex.match(v, s, inner)
+            if not short:
+                continue
+            e, entry = short.end(), roles_cat.forms[short.group()]
         key = str(entry.get("role", entry.key))
         role = Role(s, e, key, None)
         if entry.get("level"):
-            role.org = _committee_at_level(orgs, str(entry.get("level")))
+            role.org = committee_at_level(orgs, str(entry.get("level")))
         pos = e
-        for _ in range(4):
+        for _ in range(6):
             if role.org is not None:
                 break
             q = _SPACES.match(text, pos).end()
@@ -88,25 +271,59 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
                 break
             if q in by_start:
                 m = by_start[q]
+                inst = _bare_institution(q)
+                if inst is not None and inst[1] > m.end:  # "Đảng ủy Công ty X": the company's party committee
+                    role.bare, role.party, pos = inst[0], True, inst[2]
+                    continue
                 role.org, role.end = m.item, m.end
                 break
             f = fillers.match(v, q) if fillers else None
             if f:
                 pos = f.end()
                 continue
+            d = depts.match(v, q, original=text)
+            if d and not role.bare:
+                role.dept, pos = d[1].key, d[0]
+                continue
+            b = bare.match(v, q, original=text)
+            if b and not role.bare:
+                role.bare, pos = b[1].key, b[0]
+                role.party = role.bare != "party_standing_committee"
+                lv = levels.match(v, _SPACES.match(text, pos).end(), original=text)
+                if lv:  # "the provincial standing committee": the one of the level the text names most
+                    role.level, pos = lv[1].key, lv[0]
+                continue
             p = party_re.match(v, q) if party_re else None
             if p and not role.party:
                 role.party, pos = True, p.end()
                 continue
+            inst = institutions.at(q)
+            if inst:
+                role.org, role.end = inst[1], inst[0]
+                inst[1].evidence.append(doc.evidence(q, inst[0], "org:institution"))
+                extra.append(Mention(q, inst[0], inst[1], "org:institution"))
+                break
             u = units.match(v, q)
-            d = _DIGITS.match(text, u[0]) if u else None
-            if u and d:
-                unit = f"{u[1].key.capitalize()} {d.group(1)}"
+            dg = _DIGITS.match(text, u[0]) if u else None
+            if u and dg:
+                unit = f"{u[1].key.capitalize()} {dg.group(1)}"
                 role.org = Organization(f"{unit} Party Cell", "party_cell", "village", unit)
-                role.end = d.end()
+                role.end = dg.end()
             break
+        if role.org is None and body_first:
+            _body_before(role)
         if role.org is None:
             role.end = pos
+            if entry.get("standing"):
+                role.bare = "party_standing_committee"
+            if entry.get("bound") and not (role.bare or role.dept):
+                continue  # an abbreviation ("CT", "PBT") is a role only before the body it heads
+        if role.org is not None and role.dept:
+            if role.org.kind in ("party_committee", "party_standing_committee"):
+                role.org = department_of(role.dept, role.org)
+                role.dept = None
+        if role.org is not None and (entry.get("standing") or role.bare == "party_standing_committee"):
+            role.org = standing_of(role.org)
         if role.org is not None and role.party:
             org = role.party_of(role.org)
             if org is not role.org:

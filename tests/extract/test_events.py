@@ -33,3 +33,17 @@ def test_event_documents_are_implemented_by_the_organiser() -> None:
 def test_partner_is_not_the_organiser() -> None:
     text = "Sở Y tế tỉnh Lào Cai phối hợp với Hội Nông dân tỉnh Lào Cai tổ chức hội nghị ngày 2/3/2024."
     assert [e.organizer for e in extract(text, "vi").events] == ["Lao Cai Department of Health"]
+
+
+@pytest.mark.parametrize(("lang", "text", "organizer"), [
+    ("vi", "Ngày 12/5/2024, Ban Thường vụ Tỉnh ủy Gia Lai tổ chức hội nghị sơ kết Nghị quyết số 18-NQ/TW.",
+     "Standing Committee of Gia Lai Provincial Party Committee"),
+    ("en", "On May 3, 2024, the Standing Committee of the Gia Lai Provincial Party Committee held a conference.",
+     "Standing Committee of Gia Lai Provincial Party Committee"),
+    ("km", "នាថ្ងៃទី ៥ ខែមីនា ឆ្នាំ ២០២៤ គណៈកម្មាធិការអចិន្ត្រៃយ៍នៃគណៈកម្មាធិការបក្សខេត្ត Gia Lai បានរៀបចំសន្និសីទ។",
+     "Standing Committee of Gia Lai Provincial Party Committee"),
+    ("th", "เมื่อวันที่ 5 มีนาคม 2567 คณะกรรมการประจำคณะกรรมการพรรคประจำจังหวัด Gia Lai จัดการประชุม",
+     "Standing Committee of Gia Lai Provincial Party Committee"),
+])
+def test_standing_committee_organises_not_the_committee_in_its_name(lang: str, text: str, organizer: str) -> None:
+    assert [e.organizer for e in extract(text, lang).events] == [organizer]
