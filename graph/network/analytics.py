@@ -56,41 +56,10 @@ def compute_scores(G: nx.MultiDiGraph, metric: str) -> dict[str, float]:
     if metric == "degree":
         return nx.degree_centrality(simple_graph(G, directed=False))
     if metric == "pagerank":
-        D = simple_graph(G, directed=True)
-        try:
-            return nx.pagerank(D)
-        except ImportError:  # networkx's own implementation needs scipy; without it, the same iteration in Python
-            return pagerank_python(D)
+        return nx.pagerank(simple_graph(G, directed=True))  # scipy-backed unless a dispatch backend takes over
     U = simple_graph(G, directed=False)
     k = min(BETWEENNESS_SAMPLES, len(U)) if is_approximate(G, metric) else None
     return nx.betweenness_centrality(U, k=k, seed=SEED)
-
-
-def pagerank_python(D: nx.DiGraph, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> dict[str, float]:
-    """PageRank by power iteration, as ``nx.pagerank`` defines it (dangling nodes spread uniformly).
-
-    Used only when ``nx.pagerank`` cannot run (no scipy and no backend); the
-    values agree with networkx's to its tolerance.
-    """
-    nodes = list(D)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    out_degree = dict(D.out_degree())
-    dangling = [v for v in nodes if out_degree[v] == 0]
-    x = dict.fromkeys(nodes, 1.0 / n)
-    for _ in range(max_iter):
-        last = x
-        base = (1.0 - alpha) / n + alpha * sum(last[v] for v in dangling) / n
-        x = dict.fromkeys(nodes, base)
-        for u in nodes:
-            if out_degree[u]:
-                share = alpha * last[u] / out_degree[u]
-                for v in D.successors(u):
-                    x[v] += share
-        if sum(abs(x[v] - last[v]) for v in nodes) < n * tol:
-            return x
-    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def rankings(G: nx.MultiDiGraph, metric: str, *, node_type: str | None = None, offset: int = 0,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
 from graph.network import analytics, projection_for
-from graph.network.analytics import communities, community_page, pagerank_python, rankings, scores
+from graph.network.analytics import communities, community_page, rankings, scores
 from tests.fixtures.network.analytics import RES_2022, analytics_store
 
 
@@ -16,15 +15,8 @@ def G() -> nx.MultiDiGraph:
     return projection_for(analytics_store())
 
 
-def test_pagerank_fallback_agrees_with_networkx() -> None:
-    D = nx.gnp_random_graph(40, 0.08, seed=3, directed=True)
-    ours, theirs = pagerank_python(D), _pagerank_python(D)
-    assert set(ours) == set(theirs) and all(abs(ours[n] - theirs[n]) < 1e-5 for n in D)
-    assert pagerank_python(nx.DiGraph()) == {}
-
-
 def test_pagerank_goes_through_nx_pagerank_first(G: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dispatch backend takes over ``nx.pagerank``; the fallback is only for a missing scipy."""
+    """A dispatch backend takes over ``nx.pagerank``; scipy is the default."""
     H = nx.MultiDiGraph(G)  # a fresh graph: nothing cached
     calls = []
 
