@@ -22,16 +22,26 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.errors import install_error_handlers
 from api.settings import Settings
 from graph import __version__
-from graph.store import Store, open_store
+from graph.store import Store, open_served_store
 
 log = logging.getLogger(__name__)
 
 ROUTERS = (
+    "api.routes.resolve_id",
     "api.routes.sparql",
+    "api.routes.graph_store",
     "api.routes.health",
     "api.routes.ontology",
     "api.routes.implementers",
     "api.routes.export",
+    "api.routes.sources",
+    "api.routes.documents",
+    "api.routes.entities",
+    "api.routes.search",
+    "api.routes.paths",
+    "api.routes.rankings",
+    "api.routes.timeline",
+    "api.routes.coverage",
 )
 
 
@@ -60,7 +70,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = getattr(app.state, "store", None) is None
         if owned:
-            app.state.store = open_store(settings.store, via_server=False, token=settings.update_token())
+            app.state.store = open_served_store(settings.store, query_timeout=settings.query_timeout,
+                                                engine=settings.engine, token=settings.update_token(),
+                                                update_endpoint=settings.update_endpoint)
         try:
             yield
         finally:
@@ -74,8 +86,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     app.state.store = store
     app.state.local_token = local_token
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["*"])
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE"], allow_headers=["*"],
+                           expose_headers=["X-NQGraph-Truncated", "Location"])
     install_error_handlers(app)
     _include_routers(app)
     return app
