@@ -109,19 +109,32 @@ def export_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="file to write")],
     format: Annotated[str, typer.Option("--format", help="gexf, graphml, csv, jsonld, trig or nquads")] = "gexf",
     store: Annotated[str | None, typer.Option("--store", help=STORE_HELP)] = None,
+    entity: Annotated[str | None, typer.Option(
+        "--entity", help="only this entity's neighbourhood (IRI, or path under the base such as org/...)")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="neighbourhood depth, with --entity")] = 1,
+    document: Annotated[str | None, typer.Option(
+        "--document", help="only this document's implementation tree (code such as 21-NQ/TW, or slug)")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="the document's year, when its code is ambiguous")] = None,
+    via_suborganizations: Annotated[bool, typer.Option(
+        "--via-suborganizations", help="with --document, also bodies below the implementers")] = False,
 ) -> None:
-    """Export the graph for Gephi and other tools."""
+    """Export the graph (or one entity's neighbourhood, or one document's implementation tree) for Gephi."""
     try:
-        from graph.export import export
+        from graph.export import Scope, ScopeNotFound, export
     except ImportError as exc:
         if exc.name not in (None, "graph.export") and not str(exc).startswith("cannot import name"):
             raise
         fail("the exporters (graph.export) are not available in this installation")
+    try:
+        scope = Scope(entity=entity, depth=depth, document=document, year=year,
+                      via_suborganizations=via_suborganizations)
+    except ValueError as exc:
+        fail(str(exc))
     settings = settings_for(store)
     opened = open_for_command(settings.store, read_only=True, token=settings.update_token())
     try:
-        export(opened, format, output)
-    except (StoreError, ValueError) as exc:
+        export(opened, format, output, base=settings.base, scope=scope)
+    except (StoreError, ValueError, ScopeNotFound) as exc:
         fail(str(exc))
     finally:
         opened.close()
