@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from fastapi.testclient import TestClient
 
 from graph.network.provinces import REFORM_DATE
-from tests.fixtures.network.analytics import CHI_LINH, HAI_DUONG, RES_2017, RES_2022, analytics_client
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
+from tests.fixtures.network.analytics import CHI_LINH, HAI_DUONG, RES_2017, RES_2022
 
 
 def _get(client: TestClient, **params: object) -> dict:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.network.analytics import (
@@ -16,14 +13,7 @@ from tests.fixtures.network.analytics import (
     RES_2022,
     TRA_VINH,
     TRA_VINH_CITY,
-    analytics_client,
 )
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
 
 
 def test_list_newest_first_with_issuer_and_links(client: TestClient) -> None:

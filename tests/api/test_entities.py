@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import quote
 
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.network.analytics import (
@@ -18,15 +16,8 @@ from tests.fixtures.network.analytics import (
     RES_2022,
     TRA_VINH,
     TRA_VINH_CITY,
-    analytics_client,
 )
 from tests.fixtures.network.load import ID
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
 
 
 def test_list_by_type_and_folded_substring(client: TestClient) -> None:

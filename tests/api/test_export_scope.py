@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
 
 import networkx as nx
 import pyoxigraph as ox
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.network.analytics import (
@@ -24,15 +22,8 @@ from tests.fixtures.network.analytics import (
     THANG,
     TRA_VINH,
     TRA_VINH_CITY,
-    analytics_client,
 )
 from tests.fixtures.network.load import ID
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
 
 
 def _gexf_nodes(client: TestClient, **params: object) -> set[str]:

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.fixtures.network.analytics import CELL, PROGRAMME, RES_2022, TRA_VINH, TRA_VINH_CITY, analytics_client
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
+from tests.fixtures.network.analytics import CELL, PROGRAMME, RES_2022, TRA_VINH, TRA_VINH_CITY
 
 
 def _get(client: TestClient, **params: object) -> dict:

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.fixtures.network.analytics import CENTRAL, HAI_DUONG, RES_2022, TRA_VINH, analytics_client
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
+from tests.fixtures.network.analytics import CENTRAL, HAI_DUONG, RES_2022, TRA_VINH
 
 
 def test_resolution_is_the_most_connected_document(client: TestClient) -> None:

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pyoxigraph as ox
-import pytest
 from fastapi.testclient import TestClient
 
-from tests.fixtures.network.analytics import HAI_DUONG, RES_2022, THANG, TRA_VINH, analytics_client
+from tests.fixtures.network.analytics import HAI_DUONG, RES_2022, THANG, TRA_VINH
 from tests.fixtures.network.load import ID
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
 NQ = "https://w3id.org/nqgraph/ontology#"
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
 
 
 def _triples(body: bytes, fmt: ox.RdfFormat) -> set[ox.Triple]:

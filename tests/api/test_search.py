@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.fixtures.network.analytics import HAI_DUONG, HAI_DUONG_PLACE, THANG, analytics_client
+from tests.fixtures.network.analytics import HAI_DUONG, HAI_DUONG_PLACE, THANG
 from tests.fixtures.network.load import ID
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
 
 
 def _ids(client: TestClient, q: str, **params: object) -> list[str]:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.network.analytics import (
@@ -15,15 +12,8 @@ from tests.fixtures.network.analytics import (
     RES_2017,
     RES_2022,
     THANG,
-    analytics_client,
 )
 from tests.fixtures.network.load import ID
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with analytics_client() as c:
-        yield c
 
 
 def test_document_timeline_spans_the_implementation_tree(client: TestClient) -> None:

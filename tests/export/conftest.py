@@ -1,21 +1,5 @@
-"""Fixtures for the export tests: the hand-written graph in a real in-memory store."""
+"""Fixtures for the export tests: the hand-written graph in a real in-memory store, and its projection."""
 
-from __future__ import annotations
+from tests.fixtures.network.graph_fixtures import G, store
 
-import networkx as nx
-import pytest
-
-from graph.network import clear_cache, projection_for
-from graph.store.oxigraph import OxigraphStore
-from tests.fixtures.network.load import fixture_store
-
-
-@pytest.fixture(scope="module")
-def store() -> OxigraphStore:
-    return fixture_store()
-
-
-@pytest.fixture(scope="module")
-def G(store: OxigraphStore) -> nx.MultiDiGraph:
-    clear_cache()
-    return projection_for(store)
+__all__ = ["G", "store"]
