@@ -33,7 +33,9 @@ _PROG = example_node("document/39-ctr-tu-tra-vinh-2022", "Programme 39-CTr/TU", 
                      **{"class": "Programme"}, code="39-CTr/TU", date="2022", year=2022)
 
 
-class DocumentItem(Out):
+class _DocumentFields(Out):
+    """What a document's summary and its full record both carry."""
+
     id: str
     path: str
     slug: str = Field(description="the last segment of the IRI: what /api/documents/{slug} takes")
@@ -45,6 +47,9 @@ class DocumentItem(Out):
     year: int | None = None
     title: str | None = None
     document_type: str | None = None
+
+
+class DocumentItem(_DocumentFields):
     issuer: NodeOut | None = Field(None, description="the body that passed it")
     implements: list[NodeOut] = Field(description="documents it implements")
     implemented_by: list[NodeOut] = Field(description="bodies, documents and events that implement it directly")
@@ -60,7 +65,7 @@ class DocumentsPage(PageOut):
     items: list[DocumentItem]
 
 
-class DocumentDetail(Out):
+class DocumentDetail(_DocumentFields):
     model_config = ConfigDict(populate_by_name=True, json_schema_extra={"examples": [{
         **_RES, "slug": "21-nq-tw-2022", "document_type": "resolution", "title": "on strengthening ...",
         "labels": {"en": ["Resolution 21-NQ/TW"], "vi": ["Nghị quyết 21-NQ/TW"], "km": ["សេចក្តីសម្រេច ២១-NQ/TW"]},
@@ -74,17 +79,6 @@ class DocumentDetail(Out):
         "counts": {"implements": 0, "implemented_by": 5}, "implementers_total": 5,
         "graphs": ["https://w3id.org/nqgraph/id/graph/registry"]}]})
 
-    id: str
-    path: str
-    slug: str
-    label: str
-    type: str
-    class_: str | None = Field(None, alias="class")
-    code: str | None = None
-    date: str | None = None
-    year: int | None = None
-    title: str | None = None
-    document_type: str | None = None
     term: str | None = None
     plenum: str | None = None
     labels: dict[str, list[str]] = Field(description="labels per BCP 47 tag")
