@@ -126,6 +126,8 @@ def vietnamese_keys(name: str) -> frozenset[str]:
     base = vietnamese_latin(name)
     variants = {base, base.replace("gi", "ki"), base.replace("gi", "chi"), base.replace("z", "d"),
                 _ANH.sub("aeng", base), base.replace("oe", "a")}
+    if _INITIAL_Y.search(name.lower()):  # "Yên" is written เยน / យ៉េន, with the consonant y
+        variants.add(vietnamese_latin(_INITIAL_Y.sub("d", name.lower())))
     return frozenset(key(v) for v in variants)
 
 
@@ -154,6 +156,7 @@ _FINAL_CH = re.compile(r"ch\b")
 _NOT_LATIN = re.compile(r"[^a-z ]")
 _ANH = re.compile(r"anh(?![aeiou])")
 _Y_VOWEL = re.compile(r"y(?=[aeiou])")
+_INITIAL_Y = re.compile(r"(?<!\w)y(?=[ea\u00ea\u1ebf\u1ec1\u1ec3\u1ec5\u1ec7])")
 _REPEATS = re.compile(r"(.)\1+")
 
 

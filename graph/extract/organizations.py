@@ -22,11 +22,12 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from graph.extract import places_api
 from graph.extract.mentions import Mention
 from graph.extract.names import canonical_latin, name_run_before
 from graph.extract.orglinks import infer_parents, link_owners
 from graph.extract.orgparse import Grammar, Parse
-from graph.extract.orgtypes import CENTRAL, PLACE_TYPE_LEVEL, TYPES, build_name
+from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, PLACE_TYPE_LEVEL, TYPES, build_name
 from graph.model import Organization, Place
 from graph.text import TextDoc
 
@@ -126,7 +127,8 @@ class Resolver:
             p.level = "town" if p.place.endswith(" Town") else "city"
         elif p.level is None:
             p.level = known
-        elif p.level != known and {p.level, known} <= _LOCAL and p.place_type:
+        elif (p.level != known and {p.level, known} <= _LOCAL and p.place_type
+              and not places_api.has_unit(p.place, LEVEL_PLACE_TYPE.get(p.level, ""))):
             p.level = known  # the gazetteer knows no unit of the text's level by that name
         elif p.level == "city" and known == "provincial" and not p.place.endswith(" City"):
             p.place = f"{p.place} City"
@@ -139,8 +141,13 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
     for p in parses:
         if p.style == "sub" and p.owner is None and p.level and p.level != "central" and not p.plural:
             # "คณะกรรมการประจำพรรคประจำจังหวัด": the standing committee of the provincial party committee
-            p.owner = Parse(p.start, p.end, "party_committee", level=p.level, level_from_text=True)
-            p.owner.place = r.subject(p.level, p.start)
+            # "คณะกรรมการประจำพรรคอำเภอ X": the place after the level word is the owner's
+            p.owner = Parse(p.start, p.end, "party_committee", level=p.level, level_from_text=True,
+                            place_type=p.place_type, explicit_place=p.explicit_place)
+            p.owner.place = p.place if p.explicit_place else r.subject(p.level, p.start)
+            if p.owner.place:
+                r.settle_level(p.owner)
+                _name(p.owner)
         if p.central or p.plural:
             continue
         if p.owner and p.owner_rule == "apposition" and p.type == "party_committee" and not p.place:
@@ -175,6 +182,10 @@ def _name(p: Parse) -> None:
         p.name = p.owner.name if p.owner else None
     elif style == "sub":
         owner = p.owner
+        central_name = TYPES[p.type].central_name
+        if owner is None and p.level == "central" and central_name:
+            p.name = central_name  # "គណៈកម្មាធិការរៀបចំមជ្ឈិម": the central commission itself
+            return
         if owner is None or owner.name is None:
             return
         p.level, p.place = owner.level, owner.place
@@ -188,14 +199,14 @@ def _name(p: Parse) -> None:
         elif p.number and p.owner and p.owner.name:
             p.place, p.level = p.owner.place, "village"
             p.name = f"{p.owner.name.removesuffix(' Party Committee')} Party Cell {p.number}"
-    elif p.type == "party_committee" and p.quals and p.owner and p.owner.name and not p.place:
+    elif p.type == "party_committee" and p.quals and p.owner and p.owner.name and not p.place and not p.proper:
         o = p.owner
         p.place, p.level = o.place, o.level
         p.name = build_name(p.type, place=o.place, level=o.level, quals=tuple(p.quals))
-    elif p.place or (p.level and style == "territorial" and p.level != "central"):
+    elif p.place or p.proper or (p.level and style == "territorial" and p.level != "central"):
         quals = tuple(p.quals)
         level = p.level if (not quals or not p.explicit_place or p.level_from_text) else None
-        p.name = build_name(p.type, place=p.place, level=level, quals=quals)
+        p.name = build_name(p.type, place=p.place, level=level, quals=quals, proper=p.proper)
 
 
 def _generic_lists(g: Grammar, parses: list[Parse]) -> None:

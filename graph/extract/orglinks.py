@@ -54,7 +54,7 @@ def link_owners(g: Grammar, parses: list[Parse]) -> None:
             p.owner, p.owner_rule = nxt, "unit"
         elif p.type == "party_cell" and p.owner is None and nxt.type == "party_committee" and not nxt.plural:
             p.owner, p.owner_rule = nxt, how
-        elif (p.type == "party_committee" and p.quals and not p.explicit_place and not p.level
+        elif (p.type == "party_committee" and p.quals and not p.explicit_place and not p.level and not p.proper
               and how == "apposition" and nxt.type == "party_committee" and not nxt.quals):
             p.owner, p.owner_rule = nxt, how
         elif p.style == "unit" and nxt.type == "party_cell" and not nxt.unit and how == "apposition":

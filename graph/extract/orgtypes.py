@@ -111,6 +111,18 @@ QUALIFIERS: dict[str, tuple[str, bool]] = {
     "party_agencies": ("Party Agencies", False),
     "agencies": ("Agencies", False),
     "border_guard": ("Border Guard", True),
+    # institutions: a party committee of one enterprise, hospital, school or agency, named after it
+    "company": ("Company", False),
+    "corporation": ("Corporation", False),
+    "economic_group": ("Group", False),
+    "hospital": ("Hospital", False),
+    "general_hospital": ("General Hospital", False),
+    "university": ("University", False),
+    "college": ("College", False),
+    "political_school": ("Political School", False),
+    "tax_department": ("Tax Department", False),
+    "customs_department": ("Customs Department", False),
+    "bank": ("Bank", False),
 }
 
 LEVEL_ADJ = {"central": "Central", "provincial": "Provincial", "city": "City", "district": "District",
@@ -140,7 +152,7 @@ def place_label(place: str | None, level: str | None) -> str:
 
 def build_name(type_key: str, place: str | None = None, level: str | None = None,
                quals: tuple[str, ...] = (), owner: str | None = None, unit: str | None = None,
-               owner_central: bool = False) -> str:
+               owner_central: bool = False, proper: str | None = None) -> str:
     """The canonical English name of a body from its parts (see the module docstring)."""
     t = TYPES[type_key]
     q = " ".join(QUALIFIERS[k][0] for k in quals if k in QUALIFIERS)
@@ -153,4 +165,4 @@ def build_name(type_key: str, place: str | None = None, level: str | None = None
     if t.style in ("dept", "unit"):
         base = place_label(place, level) if (t.style == "dept" and place and level == "city") else (place or "")
         return f"{base} {t.english}".strip()
-    return " ".join(p for p in (place_label(place, level), q, t.english) if p)
+    return " ".join(p for p in (place_label(place, level), proper, q, t.english) if p)
