@@ -56,11 +56,16 @@ TYPES: dict[str, OrgType] = {
     "home_affairs_department": OrgType("other", "Department of Home Affairs", "dept"),
     "culture_department": OrgType("other", "Department of Culture, Sports and Tourism", "dept"),
     "information_department": OrgType("other", "Department of Information and Communications", "dept"),
-    "journalists_association": OrgType("mass_organization", "Journalists' Association", "dept"),
-    "farmers_association": OrgType("mass_organization", "Farmers' Association", "dept"),
-    "womens_union": OrgType("mass_organization", "Women's Union", "dept"),
-    "veterans_association": OrgType("mass_organization", "Veterans' Association", "dept"),
-    "youth_union": OrgType("mass_organization", "Youth Union", "dept"),
+    # mass organisations are named like the Fatherland Front, with the level the text gives:
+    # "Binh Dinh Provincial Farmers' Association", "Ho Chi Minh City Journalists' Association"
+    "journalists_association": OrgType("mass_organization", "Journalists' Association", "territorial"),
+    "farmers_association": OrgType("mass_organization", "Farmers' Association", "territorial"),
+    "womens_union": OrgType("mass_organization", "Women's Union", "territorial"),
+    "veterans_association": OrgType("mass_organization", "Veterans' Association", "territorial"),
+    "youth_union": OrgType("mass_organization", "Youth Union", "territorial"),
+    "labour_federation": OrgType("mass_organization", "Labour Federation", "territorial"),
+    "trade_union": OrgType("mass_organization", "Trade Union", "territorial"),
+    "red_cross": OrgType("mass_organization", "Red Cross Society", "territorial"),
     "primary_school": OrgType("school", "Primary School", "unit"),
     "secondary_school": OrgType("school", "Secondary School", "unit"),
     "high_school": OrgType("school", "High School", "unit"),
@@ -79,6 +84,25 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "ministry_health": ("Ministry of Health", "ministry"),
     "ministry_finance": ("Ministry of Finance", "ministry"),
     "ministry_science": ("Ministry of Science and Technology", "ministry"),
+    "ministry_justice": ("Ministry of Justice", "ministry"),
+    "ministry_foreign_affairs": ("Ministry of Foreign Affairs", "ministry"),
+    "ministry_industry_trade": ("Ministry of Industry and Trade", "ministry"),
+    "ministry_agriculture_environment": ("Ministry of Agriculture and Environment", "ministry"),
+    "ministry_agriculture": ("Ministry of Agriculture and Rural Development", "ministry"),
+    "ministry_natural_resources": ("Ministry of Natural Resources and Environment", "ministry"),
+    "ministry_construction": ("Ministry of Construction", "ministry"),
+    "ministry_transport": ("Ministry of Transport", "ministry"),
+    "ministry_labour": ("Ministry of Labour, Invalids and Social Affairs", "ministry"),
+    "ministry_culture": ("Ministry of Culture, Sports and Tourism", "ministry"),
+    "ministry_planning": ("Ministry of Planning and Investment", "ministry"),
+    "ministry_information": ("Ministry of Information and Communications", "ministry"),
+    "ministry_ethnic_religious": ("Ministry of Ethnic and Religious Affairs", "ministry"),
+    "government_inspectorate": ("Government Inspectorate", "ministry"),
+    "state_bank": ("State Bank of Vietnam", "ministry"),
+    "general_confederation_of_labour": ("Vietnam General Confederation of Labour", "mass_organization"),
+    "central_fatherland_front": ("Central Committee of the Vietnam Fatherland Front", "fatherland_front"),
+    "fatherland_front_mass_orgs_party_committee": ("Fatherland Front and Central Mass Organizations Party Committee",
+                                                   "party_committee"),
     "ethnic_committee": ("Committee for Ethnic Minority Affairs", "ministry"),
     "government": ("Government of Vietnam", "other"),
     "national_assembly": ("National Assembly", "other"),
@@ -96,7 +120,12 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "central_enterprises_bloc_party_committee": ("Central Enterprises Bloc Party Committee", "party_committee"),
 }
 # The body a central body belongs to, when both are named.
-CENTRAL_PARENT = {"central_party_office": "central_committee"}
+CENTRAL_PARENT = {"central_party_office": "central_committee",
+                  # the four party committees directly under the Central Committee since 2025
+                  "government_party_committee": "central_committee",
+                  "national_assembly_party_committee": "central_committee",
+                  "central_party_agencies_party_committee": "central_committee",
+                  "fatherland_front_mass_orgs_party_committee": "central_committee"}
 
 # Agency qualifiers of party committees: key -> (English, whether it sits under the territorial committee).
 QUALIFIERS: dict[str, tuple[str, bool]] = {
