@@ -150,6 +150,8 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
                 _name(p.owner)
         if p.central or p.plural:
             continue
+        if p.type == "party_cell" and p.number and p.owner is None and not p.place:
+            _grassroots_owner(p, r)
         if p.owner and p.owner_rule == "apposition" and p.type == "party_committee" and not p.place:
             continue  # named after its owner below
         if p.place:
@@ -169,6 +171,17 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
             same = [q.name for q in parses if q.name and q.type == p.type and q.quals == p.quals]
             if len(set(same)) == 1:
                 p.name, p.level, p.place = same[0], next(q.level for q in parses if q.name == same[0]), None
+
+
+def _grassroots_owner(p: Parse, r: Resolver) -> None:
+    """"Chi bộ 10" with no committee beside it: a numbered cell of the ward, commune or town the article is about."""
+    for level in ("ward", "commune", "town"):
+        place = r.subject(level, p.start)
+        if place:
+            p.owner = Parse(p.start, p.start, "party_committee", level=level, place=place, level_from_text=True)
+            p.owner_rule = "subject"
+            _name(p.owner)
+            return
 
 
 def _name(p: Parse) -> None:
@@ -253,7 +266,7 @@ def find_organizations(doc: TextDoc, places: Sequence[Mention[Place]] = ()) -> l
         if not p.name or p.plural or (p.style == "same"):
             continue
         kind = CENTRAL[p.type.split(":", 1)[1]][1] if p.central else TYPES[p.type].kind
-        parent = p.owner.name if p.owner and p.owner.name and p.owner_rule != "unit" else None
+        parent = p.owner.name if p.owner and p.owner.name and p.owner_rule not in ("unit", "subject") else None
         org = Organization(name=p.name, kind=kind, level=p.level if p.level else None, place=p.place,
                            parent=p.parent or parent)
         end = p.owner.end if p.owner and p.owner.start >= p.end and p.owner_rule != "unit" else p.end

@@ -72,7 +72,8 @@ def infer_parents(parses: list[Parse]) -> None:
     centrals = {p.type.split(":", 1)[1]: p.name for p in named if p.central}
     for p in named:
         parent = None
-        if p.owner is not None and p.owner.name and p.owner_rule != "unit" and p.owner.name != p.name:
+        if (p.owner is not None and p.owner.name and p.owner_rule not in ("unit", "subject")
+                and p.owner.name != p.name):
             parent = p.owner.name
         elif p.central:
             parent = centrals.get(CENTRAL_PARENT.get(p.type.split(":", 1)[1], ""))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from graph.extract import places_api
 from graph.extract.lexicon import Entry, Lexicon, lexicon, starts_any, view
 from graph.extract.names import canonical_latin, looks_like_person, name_run, name_run_before
-from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, TYPES
+from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, QUALIFIERS, TYPES
 from graph.text import TextDoc
 
 _SPACES = re.compile(r"[ \t]*")
@@ -27,6 +27,10 @@ _NON_SPACE = re.compile(r"\S+")
 _WHITESPACE = re.compile(r"\s+")
 _PLURAL_HEAD = re.compile(r"(?:committee|cell|organi[sz]ation|board)s\b")
 _DIGIT = re.compile(r"\d")
+# a bracketed list of two or more unit numbers, at most two words after the cell word: "(9A, 9B, 9C)"
+_CELL_LIST = re.compile(r"[^\S\n]*(?:[^\s(.;,។]+[^\S\n]+){0,2}?\(((?:\d{1,3}[A-Za-z]?[^\S\n]*(?:,|;|và|and|និង|และ)"
+                        r"[^\S\n]*)+\d{1,3}[A-Za-z]?)[^\S\n]*\)")
+_LIST_ITEM = re.compile(r"\d{1,3}[A-Za-z]?(?![\w])")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff][\w&'’.-]*")
 _DIGITS = re.compile(r"[ \t]*(?:(?:No\.?|số|លេខ|ที่|หมายเลข)[ \t]*)?(\d+[A-Za-z]?)(?![\dA-Za-z])")
 
@@ -183,9 +187,24 @@ class Grammar:
                     and parses[-1].start >= p.start):
                 parses.pop()  # "Provincial Police Party Committee": the police is the committee's qualifier
             parses.append(p)
+            if p.type == "party_cell" and not p.unit and not p.number:
+                parses.extend(self.numbered_list(p))
             if p.distributive:
                 parses.extend(self.distribute(p))
         return parses
+
+    def numbered_list(self, p: Parse) -> list[Parse]:
+        """"4 chi bộ cũ (9A, 9B, 9C, 9D)": cells listed by number in brackets after a cell word, one body each."""
+        m = _CELL_LIST.match(self.text, p.end)
+        if not m:
+            return []
+        out: list[Parse] = []
+        for n in _LIST_ITEM.finditer(self.text, m.start(1), m.end(1)):
+            out.append(Parse(n.start(), n.end(), "party_cell", number=n.group(), head_end=n.end()))
+        if len(out) < 2:
+            return []
+        p.plural = True  # the cell word names the group, the numbers the bodies
+        return out
 
     def distribute(self, p: Parse) -> list[Parse]:
         """"คณะกรรมการพรรคของ Chi Linh, Nam Sach และตำรวจจังหวัด": one head over a list of places and agencies."""
@@ -237,6 +256,13 @@ class Grammar:
                 continue
             if q > p.head_end and (self.heads.match(self.view, q) or self.central.match(self.view, q)):
                 break
+            if p.type == "party_cell" and not p.unit and gap_ok and not english:
+                m = self.quals.match(self.view, q)
+                got = self.proper_name_at(m[0]) if m and m[1].get("named") else None
+                if got:  # "Chi bộ Công ty X": the cell of one enterprise or institution
+                    pos, p.level = got[0], "unit"
+                    p.unit = f"{got[1]} {QUALIFIERS[m[1].key][0]}"
+                    break
             u = self.units.match(self.view, q)
             if not u and p.type == "party_cell" and self.of_at(q) is not None:
                 u = self.units.match(self.view, self.skip(self.of_at(q)))
