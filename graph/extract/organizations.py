@@ -161,6 +161,8 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
             if p.place is None and p.level != "provincial" and not (p.unit or p.number):
                 p.plural = True  # "the commune police" with no commune named: a category, not a body
             r.settle_level(p)
+        if p.type == "party_cell" and not (p.unit or p.number) and p.level in ("provincial", "city", "district"):
+            p.plural = True  # "party cells in X district": cells sit in villages and units, not districts
     for p in parses:
         _name(p)
     for p in parses:  # apposition and ownership need the owner's name first

@@ -88,6 +88,8 @@ class Grammar:
         self.places = places  # start -> (end, canonical name, type, curated)
         self.and_re = self.orgs.word_regex("and")
         self.function_words = self.orgs.words("function_words")
+        self.legal_forms = sorted((canonical_latin(w) for w in self.orgs.raw.get("legal_forms") or []),
+                                  key=len, reverse=True)
         self.distributed: set[int] = set()
         self._stopped: dict[int, bool] = {}
         self._places_read: dict[tuple[int, str | None], tuple[int, str, str | None] | None] = {}
@@ -331,7 +333,11 @@ class Grammar:
             words.pop()
         if not words:
             return None
-        return words[-1][1], canonical_latin(self.text[words[0][0]:words[-1][1]])
+        name = canonical_latin(self.text[words[0][0]:words[-1][1]])
+        for form in self.legal_forms:  # "TNHH MTV", "Cổ phần": the legal form is not part of the name
+            name = re.sub(rf"(?<!\S){re.escape(form)}(?!\S)", "", name, flags=re.IGNORECASE)
+        name = " ".join(name.split())
+        return (words[-1][1], name) if name else None
 
     def _capital(self, i: int) -> bool:
         return self.text[i].isupper() or self.text[i].isdigit()

@@ -131,3 +131,14 @@ def test_script_place_starting_with_y() -> None:
     """Thai and Khmer write the Vietnamese initial "Y" as the consonant y ("Yên" as เยน)."""
     names = {m.item.name for m in find_places(prepare("คณะกรรมการพรรคอำเภอเยนถั่น จัดการประชุม", "th"))}
     assert "Yen Thanh" in names
+
+
+def test_legal_form_is_not_part_of_an_enterprise_name() -> None:
+    names = set(_orgs("Đảng ủy Công ty TNHH MTV Cao su Phú Riềng họp.", "vi"))
+    assert "Cao Su Phu Rieng Company Party Committee" in names, names
+
+
+def test_cells_of_a_district_are_a_category() -> None:
+    """Party cells sit in villages and units; "the party cells of X district" names no one cell."""
+    names = set(_orgs("Chi bộ huyện Bảo Lâm đều đạt trong sạch vững mạnh.", "vi"))
+    assert not any(n.endswith("Party Cell") for n in names), names
