@@ -105,6 +105,9 @@ ENGLISH = [
      {"Lam Dong District Party Committee"}),
     ("The Party Committee of Ba Dinh Ward met.", {"Ba Dinh Ward Party Committee"},
      {"Ba Dinh District Party Committee"}),
+    ("The Party Committee of the Son La provincial police met.", {"Son La Provincial Police Party Committee"},
+     {"Son La Provincial Party Committee"}),
+    ("Son La Province's Party Committee met.", {"Son La Provincial Party Committee"}, set()),
 ]
 
 
