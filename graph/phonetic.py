@@ -91,7 +91,15 @@ def thai_latin(text: str) -> str:
             out.append(_THAI_VOWELS[ch])
         elif ch.isascii() and ch.isalpha():
             out.append(ch.lower())
-    return "".join(out)
+    return _THAI_FINAL_W.sub(_final_w, "".join(out))
+
+
+# a final ว after a vowel is the Vietnamese final -o or -u ("บ่าว" Bảo, "เถียว" Thiệu, "ฮิว" Hiu)
+_THAI_FINAL_W = re.compile(r"(ia|[aeiu])w(?![aeiou])")
+
+
+def _final_w(m: re.Match[str]) -> str:
+    return m.group(1) + ("o" if m.group(1) in ("a", "e") else "u")
 
 
 @lru_cache(maxsize=65536)
@@ -125,7 +133,9 @@ def vietnamese_keys(name: str) -> frozenset[str]:
     """Keys of the ways Thai and Khmer writers render a Vietnamese name ("Gia" as "เกีย" or "ซา")."""
     base = vietnamese_latin(name)
     variants = {base, base.replace("gi", "ki"), base.replace("gi", "chi"), base.replace("z", "d"),
-                _ANH.sub("aeng", base), base.replace("oe", "a")}
+                _ANH.sub("aeng", base), base.replace("oe", "a"), base.replace("oa", "wa")}
+    if _INITIAL_Y.search(name.lower()):  # "Yên" is written เยน / យ៉េន, with the consonant y
+        variants.add(vietnamese_latin(_INITIAL_Y.sub("d", name.lower())))
     return frozenset(key(v) for v in variants)
 
 
@@ -154,6 +164,7 @@ _FINAL_CH = re.compile(r"ch\b")
 _NOT_LATIN = re.compile(r"[^a-z ]")
 _ANH = re.compile(r"anh(?![aeiou])")
 _Y_VOWEL = re.compile(r"y(?=[aeiou])")
+_INITIAL_Y = re.compile(r"(?<!\w)y(?=[ea\u00ea\u1ebf\u1ec1\u1ec3\u1ec5\u1ec7])")
 _REPEATS = re.compile(r"(.)\1+")
 
 

@@ -444,9 +444,36 @@ def _spellings(doc: TextDoc) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _alias_regex(script).finditer(doc.text) if m.group() not in person]
 
 
+# A spelling must not end inside a syllable: "មេស" (My Tho) is the start of "មេសា" (April), not a place.
+_NO_CONTINUE = {"km": "(?![\u17b4-\u17d3\u17dd])", "th": "(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"}
+
+
 @lru_cache(maxsize=4)
 def _alias_regex(script: str) -> re.Pattern[str]:
-    return re.compile(wordscan.alternation(gz.aliases(script)))  # the longest spelling first, as a trie
+    # the longest spelling first, as a trie
+    return re.compile(wordscan.alternation(gz.aliases(script)) + _NO_CONTINUE.get(script, ""))
+
+
+@cache
+def _month_regex(code: str) -> re.Pattern[str] | None:
+    """The pack's month names (``months.yaml``): a month is never a place, whatever it sounds like."""
+    names = [str(k) for k in (load_pack(code).data("months", {}) or {}).get("months") or {}]
+    names = [n for n in names if len(n) > 2]
+    if not names:
+        return None
+    edge = r"(?<![\w])" if load_pack(code).spaces_between_words else ""
+    return re.compile(edge + "(?:" + _alt(names) + ")", re.IGNORECASE)
+
+
+def _not_months(doc: TextDoc, found: list[_Found]) -> list[_Found]:
+    """Drop place readings that overlap a month name ("ខែមេសា" is April, not Tien Giang)."""
+    regex = _month_regex(doc.pack.code)
+    if regex is None or not found:
+        return found
+    spans = [m.span() for m in regex.finditer(doc.text)]
+    if not spans:
+        return found
+    return [f for f in found if not any(s < f.end and f.start < e for s, e in spans)]
 
 
 def _inside_person(words: Sequence[str], i: int) -> bool:
@@ -472,10 +499,11 @@ def _found(doc: TextDoc) -> tuple[tuple[_Found, ...], gz.Unit | None]:
 
 def _find(doc: TextDoc) -> tuple[tuple[_Found, ...], gz.Unit | None]:
     runs, spelt = _latin_runs(doc.text), _spellings(doc)
-    within = _main(_standalone(doc, set(), None, typo=False, runs=runs, spelt=spelt))
+    within = _main(_not_months(doc, _standalone(doc, set(), None, typo=False, runs=runs, spelt=spelt)))
     found = _scan(doc, within)
     known = {f.name for f in found if f.unit is not None}
     found += _standalone(doc, known, within, runs=runs, spelt=spelt)
+    found = _not_months(doc, found)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     for f in found:

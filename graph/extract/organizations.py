@@ -22,11 +22,12 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from graph.extract import places_api
 from graph.extract.mentions import Mention
 from graph.extract.names import canonical_latin, name_run_before
 from graph.extract.orglinks import infer_parents, link_owners
 from graph.extract.orgparse import Grammar, Parse
-from graph.extract.orgtypes import CENTRAL, PLACE_TYPE_LEVEL, TYPES, build_name
+from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, PLACE_TYPE_LEVEL, TYPES, build_name
 from graph.model import Organization, Place
 from graph.text import TextDoc
 
@@ -126,7 +127,8 @@ class Resolver:
             p.level = "town" if p.place.endswith(" Town") else "city"
         elif p.level is None:
             p.level = known
-        elif p.level != known and {p.level, known} <= _LOCAL and p.place_type:
+        elif (p.level != known and {p.level, known} <= _LOCAL and p.place_type
+              and not places_api.has_unit(p.place, LEVEL_PLACE_TYPE.get(p.level, ""))):
             p.level = known  # the gazetteer knows no unit of the text's level by that name
         elif p.level == "city" and known == "provincial" and not p.place.endswith(" City"):
             p.place = f"{p.place} City"
@@ -139,10 +141,17 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
     for p in parses:
         if p.style == "sub" and p.owner is None and p.level and p.level != "central" and not p.plural:
             # "คณะกรรมการประจำพรรคประจำจังหวัด": the standing committee of the provincial party committee
-            p.owner = Parse(p.start, p.end, "party_committee", level=p.level, level_from_text=True)
-            p.owner.place = r.subject(p.level, p.start)
+            # "คณะกรรมการประจำพรรคอำเภอ X": the place after the level word is the owner's
+            p.owner = Parse(p.start, p.end, "party_committee", level=p.level, level_from_text=True,
+                            place_type=p.place_type, explicit_place=p.explicit_place)
+            p.owner.place = p.place if p.explicit_place else r.subject(p.level, p.start)
+            if p.owner.place:
+                r.settle_level(p.owner)
+                _name(p.owner)
         if p.central or p.plural:
             continue
+        if p.type == "party_cell" and p.number and p.owner is None and not p.place:
+            _grassroots_owner(p, r)
         if p.owner and p.owner_rule == "apposition" and p.type == "party_committee" and not p.place:
             continue  # named after its owner below
         if p.place:
@@ -152,6 +161,8 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
             if p.place is None and p.level != "provincial" and not (p.unit or p.number):
                 p.plural = True  # "the commune police" with no commune named: a category, not a body
             r.settle_level(p)
+        if p.type == "party_cell" and not (p.unit or p.number) and p.level in ("provincial", "city", "district"):
+            p.plural = True  # "party cells in X district": cells sit in villages and units, not districts
     for p in parses:
         _name(p)
     for p in parses:  # apposition and ownership need the owner's name first
@@ -162,6 +173,17 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
             same = [q.name for q in parses if q.name and q.type == p.type and q.quals == p.quals]
             if len(set(same)) == 1:
                 p.name, p.level, p.place = same[0], next(q.level for q in parses if q.name == same[0]), None
+
+
+def _grassroots_owner(p: Parse, r: Resolver) -> None:
+    """"Chi bộ 10" with no committee beside it: a numbered cell of the ward, commune or town the article is about."""
+    for level in ("ward", "commune", "town"):
+        place = r.subject(level, p.start)
+        if place:
+            p.owner = Parse(p.start, p.start, "party_committee", level=level, place=place, level_from_text=True)
+            p.owner_rule = "subject"
+            _name(p.owner)
+            return
 
 
 def _name(p: Parse) -> None:
@@ -175,6 +197,10 @@ def _name(p: Parse) -> None:
         p.name = p.owner.name if p.owner else None
     elif style == "sub":
         owner = p.owner
+        central_name = TYPES[p.type].central_name
+        if owner is None and p.level == "central" and central_name:
+            p.name = central_name  # "គណៈកម្មាធិការរៀបចំមជ្ឈិម": the central commission itself
+            return
         if owner is None or owner.name is None:
             return
         p.level, p.place = owner.level, owner.place
@@ -188,14 +214,14 @@ def _name(p: Parse) -> None:
         elif p.number and p.owner and p.owner.name:
             p.place, p.level = p.owner.place, "village"
             p.name = f"{p.owner.name.removesuffix(' Party Committee')} Party Cell {p.number}"
-    elif p.type == "party_committee" and p.quals and p.owner and p.owner.name and not p.place:
+    elif p.type == "party_committee" and p.quals and p.owner and p.owner.name and not p.place and not p.proper:
         o = p.owner
         p.place, p.level = o.place, o.level
         p.name = build_name(p.type, place=o.place, level=o.level, quals=tuple(p.quals))
-    elif p.place or (p.level and style == "territorial" and p.level != "central"):
+    elif p.place or p.proper or (p.level and style == "territorial" and p.level != "central"):
         quals = tuple(p.quals)
         level = p.level if (not quals or not p.explicit_place or p.level_from_text) else None
-        p.name = build_name(p.type, place=p.place, level=level, quals=quals)
+        p.name = build_name(p.type, place=p.place, level=level, quals=quals, proper=p.proper)
 
 
 def _generic_lists(g: Grammar, parses: list[Parse]) -> None:
@@ -242,7 +268,7 @@ def find_organizations(doc: TextDoc, places: Sequence[Mention[Place]] = ()) -> l
         if not p.name or p.plural or (p.style == "same"):
             continue
         kind = CENTRAL[p.type.split(":", 1)[1]][1] if p.central else TYPES[p.type].kind
-        parent = p.owner.name if p.owner and p.owner.name and p.owner_rule != "unit" else None
+        parent = p.owner.name if p.owner and p.owner.name and p.owner_rule not in ("unit", "subject") else None
         org = Organization(name=p.name, kind=kind, level=p.level if p.level else None, place=p.place,
                            parent=p.parent or parent)
         end = p.owner.end if p.owner and p.owner.start >= p.end and p.owner_rule != "unit" else p.end

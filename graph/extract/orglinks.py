@@ -41,6 +41,8 @@ def _joined(g: Grammar, p: Parse, nxt: Parse) -> str | None:
 def link_owners(g: Grammar, parses: list[Parse]) -> None:
     """Set ``owner`` where the text joins two phrases (see the module docstring)."""
     for p, nxt in zip(parses, parses[1:], strict=False):
+        if _agency_of(g, p, nxt):
+            continue
         how = _joined(g, p, nxt)
         if how is None:
             continue
@@ -54,11 +56,22 @@ def link_owners(g: Grammar, parses: list[Parse]) -> None:
             p.owner, p.owner_rule = nxt, "unit"
         elif p.type == "party_cell" and p.owner is None and nxt.type == "party_committee" and not nxt.plural:
             p.owner, p.owner_rule = nxt, how
-        elif (p.type == "party_committee" and p.quals and not p.explicit_place and not p.level
+        elif (p.type == "party_committee" and p.quals and not p.explicit_place and not p.level and not p.proper
               and how == "apposition" and nxt.type == "party_committee" and not nxt.quals):
             p.owner, p.owner_rule = nxt, how
         elif p.style == "unit" and nxt.type == "party_cell" and not nxt.unit and how == "apposition":
             nxt.owner, nxt.owner_rule = p, "unit"
+
+
+def _agency_of(g: Grammar, p: Parse, nxt: Parse) -> bool:
+    """English "the Party Committee of the X provincial police": the committee is the police's party committee."""
+    if (g.doc.pack.code != "en" or p.type != "party_committee" or p.quals or nxt.type not in ("police", "military")
+            or g.of_at(p.head_end) is None or nxt.start > g.skip(p.end)):
+        return False
+    p.quals = [nxt.type]
+    p.place, p.place_type, p.explicit_place = nxt.place, nxt.place_type, nxt.explicit_place
+    p.level, p.level_from_text = nxt.level, nxt.level_from_text
+    return True
 
 
 def _named(parses: list[Parse]) -> list[Parse]:
@@ -72,7 +85,8 @@ def infer_parents(parses: list[Parse]) -> None:
     centrals = {p.type.split(":", 1)[1]: p.name for p in named if p.central}
     for p in named:
         parent = None
-        if p.owner is not None and p.owner.name and p.owner_rule != "unit" and p.owner.name != p.name:
+        if (p.owner is not None and p.owner.name and p.owner_rule not in ("unit", "subject")
+                and p.owner.name != p.name):
             parent = p.owner.name
         elif p.central:
             parent = centrals.get(CENTRAL_PARENT.get(p.type.split(":", 1)[1], ""))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from graph.extract import places_api
 from graph.extract.lexicon import Entry, Lexicon, lexicon, starts_any, view
 from graph.extract.names import canonical_latin, looks_like_person, name_run, name_run_before
-from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, TYPES
+from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, QUALIFIERS, TYPES
 from graph.text import TextDoc
 
 _SPACES = re.compile(r"[ \t]*")
@@ -27,6 +27,11 @@ _NON_SPACE = re.compile(r"\S+")
 _WHITESPACE = re.compile(r"\s+")
 _PLURAL_HEAD = re.compile(r"(?:committee|cell|organi[sz]ation|board)s\b")
 _DIGIT = re.compile(r"\d")
+# a bracketed list of two or more unit numbers, at most two words after the cell word: "(9A, 9B, 9C)"
+_CELL_LIST = re.compile(r"[^\S\n]*(?:[^\s(.;,។]+[^\S\n]+){0,2}?\(((?:\d{1,3}[A-Za-z]?[^\S\n]*(?:,|;|và|and|និង|และ)"
+                        r"[^\S\n]*)+\d{1,3}[A-Za-z]?)[^\S\n]*\)")
+_LIST_ITEM = re.compile(r"\d{1,3}[A-Za-z]?(?![\w])")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff][\w&'’.-]*")
 _DIGITS = re.compile(r"[ \t]*(?:(?:No\.?|số|លេខ|ที่|หมายเลข)[ \t]*)?(\d+[A-Za-z]?)(?![\dA-Za-z])")
 
 
@@ -49,6 +54,7 @@ class Parse:
     owner_rule: str = ""
     plural: bool = False
     name: str | None = None
+    proper: str | None = None      # an institution's own name: "Song Da" in "Đảng ủy Tổng công ty Song Da"
     parent: str | None = None
     distributive: bool = False
     head_end: int = 0
@@ -82,6 +88,8 @@ class Grammar:
         self.places = places  # start -> (end, canonical name, type, curated)
         self.and_re = self.orgs.word_regex("and")
         self.function_words = self.orgs.words("function_words")
+        self.legal_forms = sorted((canonical_latin(w) for w in self.orgs.raw.get("legal_forms") or []),
+                                  key=len, reverse=True)
         self.distributed: set[int] = set()
         self._stopped: dict[int, bool] = {}
         self._places_read: dict[tuple[int, str | None], tuple[int, str, str | None] | None] = {}
@@ -177,10 +185,28 @@ class Grammar:
             if start in self.distributed and p.type in ("police", "military"):
                 p.quals, p.type = [p.type], "party_committee"
             p.plural = p.plural or self.is_plural(p)
+            if (parses and p.type == "party_committee" and p.quals and parses[-1].type in p.quals
+                    and parses[-1].start >= p.start):
+                parses.pop()  # "Provincial Police Party Committee": the police is the committee's qualifier
             parses.append(p)
+            if p.type == "party_cell" and not p.unit and not p.number:
+                parses.extend(self.numbered_list(p))
             if p.distributive:
                 parses.extend(self.distribute(p))
         return parses
+
+    def numbered_list(self, p: Parse) -> list[Parse]:
+        """"4 chi bộ cũ (9A, 9B, 9C, 9D)": cells listed by number in brackets after a cell word, one body each."""
+        m = _CELL_LIST.match(self.text, p.end)
+        if not m:
+            return []
+        out: list[Parse] = []
+        for n in _LIST_ITEM.finditer(self.text, m.start(1), m.end(1)):
+            out.append(Parse(n.start(), n.end(), "party_cell", number=n.group(), head_end=n.end()))
+        if len(out) < 2:
+            return []
+        p.plural = True  # the cell word names the group, the numbers the bodies
+        return out
 
     def distribute(self, p: Parse) -> list[Parse]:
         """"คณะกรรมการพรรคของ Chi Linh, Nam Sach และตำรวจจังหวัด": one head over a list of places and agencies."""
@@ -215,8 +241,8 @@ class Grammar:
         english = self.doc.pack.code == "en"
         if english:
             of_end = self.of_at(pos)
-            if of_end is None:
-                return
+            if of_end is None or (p.explicit_place and p.style == "territorial"):
+                return  # "the X District Party Committee of Y province": Y is where X lies, not X
             pos = of_end
         while True:
             q = self.skip(pos)
@@ -225,9 +251,20 @@ class Grammar:
             if m and not p.level and not p.place:
                 p.quals.append(m[1].key)
                 pos = m[0]
+                if m[1].get("named") and not p.proper:
+                    got = self.proper_name_at(pos)
+                    if got:
+                        pos, p.proper = got
                 continue
             if q > p.head_end and (self.heads.match(self.view, q) or self.central.match(self.view, q)):
                 break
+            if p.type == "party_cell" and not p.unit and gap_ok and not english:
+                m = self.quals.match(self.view, q)
+                got = self.proper_name_at(m[0]) if m and m[1].get("named") else None
+                if got:  # "Chi bộ Công ty X": the cell of one enterprise or institution
+                    pos, p.level = got[0], "unit"
+                    p.unit = f"{got[1]} {QUALIFIERS[m[1].key][0]}"
+                    break
             u = self.units.match(self.view, q)
             if not u and p.type == "party_cell" and self.of_at(q) is not None:
                 u = self.units.match(self.view, self.skip(self.of_at(q)))
@@ -256,6 +293,14 @@ class Grammar:
                 pos = pl[0]
                 if of_end and p.type == "party_committee" and not english:
                     p.distributive = True
+                if english and p.type == "party_committee" and not p.quals:
+                    m = self.quals.match(self.view, self.skip(pos))
+                    if m and m[1].get("named"):  # "Party Committee of Song Da Corporation"
+                        p.proper, p.place, p.place_type, p.explicit_place = canonical_latin(
+                            self.text[q:pos].strip()), None, None, False
+                        p.quals.append(m[1].key)
+                        pos = m[0]
+                        break
                 if english:
                     lv = self.levels.match(self.view, self.skip(pos))
                     if lv:
@@ -265,18 +310,83 @@ class Grammar:
             break
         p.end = max(p.end, pos if pos > p.end and self.text[p.end:pos].strip() else p.end)
 
+    def proper_name_at(self, pos: int) -> tuple[int, str] | None:
+        """An institution's own name in Latin script after its kind ("Công ty | Cổ phần Xi măng Hà Tiên").
+
+        Why lower-case words are allowed inside: Vietnamese capitalises only the first word of a
+        descriptor ("Điện lực"); a lower-case word is kept when a capitalised one follows it, and the
+        name stops at a level word ("Cục Thuế | tỉnh Nam Định" is read as a level and a place).
+        """
+        i = self.skip(pos)
+        words: list[tuple[int, int]] = []
+        while len(words) < 7 and i < len(self.text):
+            m = _LATIN_WORD.match(self.text, i)
+            if not m or self._name_stop(i):
+                break
+            if not self._capital(i) and not (words and self._capital_follows(m.end()) is not None):
+                break
+            words.append(m.span())
+            if self.text[m.end():m.end() + 1] != " ":
+                break
+            i = m.end() + 1
+        while words and not self._capital(words[-1][0]):
+            words.pop()
+        if not words:
+            return None
+        name = canonical_latin(self.text[words[0][0]:words[-1][1]])
+        for form in self.legal_forms:  # "TNHH MTV", "Cổ phần": the legal form is not part of the name
+            name = re.sub(rf"(?<!\S){re.escape(form)}(?!\S)", "", name, flags=re.IGNORECASE)
+        name = " ".join(name.split())
+        return (words[-1][1], name) if name else None
+
+    def _capital(self, i: int) -> bool:
+        return self.text[i].isupper() or self.text[i].isdigit()
+
+    def _capital_follows(self, end: int) -> int | None:
+        """Where a capitalised word starts within the next two lower-case words after ``end`` ("thực miền | Nam")."""
+        i = end
+        for _ in range(2):
+            if self.text[i:i + 1] != " ":
+                return None
+            m = _LATIN_WORD.match(self.text, i + 1)
+            if not m or self._name_stop(m.start()):
+                return None
+            if self._capital(m.start()):
+                return m.start()
+            i = m.end()
+        return None
+
+    def _name_stop(self, i: int) -> bool:
+        """A level, head, linking or qualifier word ends an institution's name."""
+        if starts_any((self.heads, self.central, self.levels, self.quals))(self.view, i):
+            return True
+        return any(r is not None and r.match(self.view, i) for r in (self.of_re, self.at_re, self.and_re))
+
     def parse_left(self, p: Parse) -> None:
         """English: "[Place] [level] [qualifier] HEAD" read leftwards from the head."""
         pos = p.start
         if p.style in ("sub", "same"):
             return
         words = [m.span() for m in _NON_SPACE.finditer(self.text, max(0, pos - 80), pos)]
+        named = False
         if p.type == "party_committee":
             hit = self._phrase_before(words, self.quals)
             if hit:
                 p.quals.insert(0, hit[1].key)
                 words = [w for w in words if w[1] <= hit[0]]
                 pos = hit[0]
+                named = bool(hit[1].get("named"))
+        if named:  # "the Song Da Corporation Party Committee": the words before are the institution's name
+            run = name_run_before(self.text, pos, 5, self._stop_left)
+            if run:
+                name = self.text[run[0]:run[1]].split()
+                if name and name[0] in ("The", "A", "An", "At", "In", "On", "By", "For", "From", "With", "To"):
+                    name = name[1:]
+                if name:
+                    p.proper = canonical_latin(" ".join(name))
+                    pos = run[1] - len(" ".join(name))
+            p.start = pos
+            return
         hit = self._phrase_before(words, self.levels)
         if hit:
             p.level, p.level_from_text = hit[1].key, True

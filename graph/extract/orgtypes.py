@@ -50,17 +50,38 @@ TYPES: dict[str, OrgType] = {
     "mass_mobilization_commission": OrgType("party_department", "Mass Mobilization Commission", "sub",
                                             "Central Mass Mobilization Commission"),
     "party_office": OrgType("party_department", "Office", "sub", "Central Party Office"),
+    "internal_affairs_commission": OrgType("party_department", "Internal Affairs Commission", "sub",
+                                          "Central Internal Affairs Commission"),
+    "border_guard": OrgType("military", "Border Guard Command", "territorial"),
+    "procuracy": OrgType("other", "People's Procuracy", "territorial"),
+    "court": OrgType("other", "People's Court", "territorial"),
     "science_technology_department": OrgType("other", "Department of Science and Technology", "dept"),
     "education_department": OrgType("other", "Department of Education and Training", "dept"),
     "health_department": OrgType("other", "Department of Health", "dept"),
     "home_affairs_department": OrgType("other", "Department of Home Affairs", "dept"),
     "culture_department": OrgType("other", "Department of Culture, Sports and Tourism", "dept"),
     "information_department": OrgType("other", "Department of Information and Communications", "dept"),
-    "journalists_association": OrgType("mass_organization", "Journalists' Association", "dept"),
-    "farmers_association": OrgType("mass_organization", "Farmers' Association", "dept"),
-    "womens_union": OrgType("mass_organization", "Women's Union", "dept"),
-    "veterans_association": OrgType("mass_organization", "Veterans' Association", "dept"),
-    "youth_union": OrgType("mass_organization", "Youth Union", "dept"),
+    "finance_department": OrgType("other", "Department of Finance", "dept"),
+    "justice_department": OrgType("other", "Department of Justice", "dept"),
+    "agriculture_environment_department": OrgType("other", "Department of Agriculture and Environment", "dept"),
+    "agriculture_department": OrgType("other", "Department of Agriculture and Rural Development", "dept"),
+    "natural_resources_department": OrgType("other", "Department of Natural Resources and Environment", "dept"),
+    "industry_trade_department": OrgType("other", "Department of Industry and Trade", "dept"),
+    "construction_department": OrgType("other", "Department of Construction", "dept"),
+    "transport_department": OrgType("other", "Department of Transport", "dept"),
+    "labour_department": OrgType("other", "Department of Labour, Invalids and Social Affairs", "dept"),
+    "planning_department": OrgType("other", "Department of Planning and Investment", "dept"),
+    "ethnic_religious_department": OrgType("other", "Department of Ethnic and Religious Affairs", "dept"),
+    # mass organisations are named like the Fatherland Front, with the level the text gives:
+    # "Binh Dinh Provincial Farmers' Association", "Ho Chi Minh City Journalists' Association"
+    "journalists_association": OrgType("mass_organization", "Journalists' Association", "territorial"),
+    "farmers_association": OrgType("mass_organization", "Farmers' Association", "territorial"),
+    "womens_union": OrgType("mass_organization", "Women's Union", "territorial"),
+    "veterans_association": OrgType("mass_organization", "Veterans' Association", "territorial"),
+    "youth_union": OrgType("mass_organization", "Youth Union", "territorial"),
+    "labour_federation": OrgType("mass_organization", "Labour Federation", "territorial"),
+    "trade_union": OrgType("mass_organization", "Trade Union", "territorial"),
+    "red_cross": OrgType("mass_organization", "Red Cross Society", "territorial"),
     "primary_school": OrgType("school", "Primary School", "unit"),
     "secondary_school": OrgType("school", "Secondary School", "unit"),
     "high_school": OrgType("school", "High School", "unit"),
@@ -79,6 +100,25 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "ministry_health": ("Ministry of Health", "ministry"),
     "ministry_finance": ("Ministry of Finance", "ministry"),
     "ministry_science": ("Ministry of Science and Technology", "ministry"),
+    "ministry_justice": ("Ministry of Justice", "ministry"),
+    "ministry_foreign_affairs": ("Ministry of Foreign Affairs", "ministry"),
+    "ministry_industry_trade": ("Ministry of Industry and Trade", "ministry"),
+    "ministry_agriculture_environment": ("Ministry of Agriculture and Environment", "ministry"),
+    "ministry_agriculture": ("Ministry of Agriculture and Rural Development", "ministry"),
+    "ministry_natural_resources": ("Ministry of Natural Resources and Environment", "ministry"),
+    "ministry_construction": ("Ministry of Construction", "ministry"),
+    "ministry_transport": ("Ministry of Transport", "ministry"),
+    "ministry_labour": ("Ministry of Labour, Invalids and Social Affairs", "ministry"),
+    "ministry_culture": ("Ministry of Culture, Sports and Tourism", "ministry"),
+    "ministry_planning": ("Ministry of Planning and Investment", "ministry"),
+    "ministry_information": ("Ministry of Information and Communications", "ministry"),
+    "ministry_ethnic_religious": ("Ministry of Ethnic and Religious Affairs", "ministry"),
+    "government_inspectorate": ("Government Inspectorate", "ministry"),
+    "state_bank": ("State Bank of Vietnam", "ministry"),
+    "general_confederation_of_labour": ("Vietnam General Confederation of Labour", "mass_organization"),
+    "central_fatherland_front": ("Central Committee of the Vietnam Fatherland Front", "fatherland_front"),
+    "fatherland_front_mass_orgs_party_committee": ("Fatherland Front and Central Mass Organizations Party Committee",
+                                                   "party_committee"),
     "ethnic_committee": ("Committee for Ethnic Minority Affairs", "ministry"),
     "government": ("Government of Vietnam", "other"),
     "national_assembly": ("National Assembly", "other"),
@@ -89,6 +129,10 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "central_inspection_commission": ("Central Inspection Commission", "party_department"),
     "central_mass_mobilization_commission": ("Central Mass Mobilization Commission", "party_department"),
     "central_theoretical_council": ("Central Theoretical Council", "other"),
+    "central_internal_affairs_commission": ("Central Internal Affairs Commission", "party_department"),
+    "central_economic_commission": ("Central Economic Commission", "party_department"),
+    "central_policy_strategy_commission": ("Central Policy and Strategy Commission", "party_department"),
+    "central_external_relations_commission": ("Central External Relations Commission", "party_department"),
     "government_party_committee": ("Government Party Committee", "party_committee"),
     "national_assembly_party_committee": ("National Assembly Party Committee", "party_committee"),
     "central_party_agencies_party_committee": ("Central Party Agencies Party Committee", "party_committee"),
@@ -96,13 +140,19 @@ CENTRAL: dict[str, tuple[str, str]] = {
     "central_enterprises_bloc_party_committee": ("Central Enterprises Bloc Party Committee", "party_committee"),
 }
 # The body a central body belongs to, when both are named.
-CENTRAL_PARENT = {"central_party_office": "central_committee"}
+CENTRAL_PARENT = {"central_party_office": "central_committee",
+                  # the four party committees directly under the Central Committee since 2025
+                  "government_party_committee": "central_committee",
+                  "national_assembly_party_committee": "central_committee",
+                  "central_party_agencies_party_committee": "central_committee",
+                  "fatherland_front_mass_orgs_party_committee": "central_committee"}
 
 # Agency qualifiers of party committees: key -> (English, whether it sits under the territorial committee).
 QUALIFIERS: dict[str, tuple[str, bool]] = {
     "police": ("Police", True),
     "military": ("Military", True),
     "peoples": ("People's", True),
+    "peoples_council": ("People's Council", True),
     "government": ("Government", True),
     "state_treasury": ("State Treasury", False),
     "social_insurance": ("Social Insurance", False),
@@ -111,6 +161,18 @@ QUALIFIERS: dict[str, tuple[str, bool]] = {
     "party_agencies": ("Party Agencies", False),
     "agencies": ("Agencies", False),
     "border_guard": ("Border Guard", True),
+    # institutions: a party committee of one enterprise, hospital, school or agency, named after it
+    "company": ("Company", False),
+    "corporation": ("Corporation", False),
+    "economic_group": ("Group", False),
+    "hospital": ("Hospital", False),
+    "general_hospital": ("General Hospital", False),
+    "university": ("University", False),
+    "college": ("College", False),
+    "political_school": ("Political School", False),
+    "tax_department": ("Tax Department", False),
+    "customs_department": ("Customs Department", False),
+    "bank": ("Bank", False),
 }
 
 LEVEL_ADJ = {"central": "Central", "provincial": "Provincial", "city": "City", "district": "District",
@@ -140,7 +202,7 @@ def place_label(place: str | None, level: str | None) -> str:
 
 def build_name(type_key: str, place: str | None = None, level: str | None = None,
                quals: tuple[str, ...] = (), owner: str | None = None, unit: str | None = None,
-               owner_central: bool = False) -> str:
+               owner_central: bool = False, proper: str | None = None) -> str:
     """The canonical English name of a body from its parts (see the module docstring)."""
     t = TYPES[type_key]
     q = " ".join(QUALIFIERS[k][0] for k in quals if k in QUALIFIERS)
@@ -153,4 +215,4 @@ def build_name(type_key: str, place: str | None = None, level: str | None = None
     if t.style in ("dept", "unit"):
         base = place_label(place, level) if (t.style == "dept" and place and level == "city") else (place or "")
         return f"{base} {t.english}".strip()
-    return " ".join(p for p in (place_label(place, level), q, t.english) if p)
+    return " ".join(p for p in (place_label(place, level), proper, q, t.english) if p)

@@ -34,3 +34,13 @@ def script_place_at(text: str, pos: int, lang: str, level: str | None) -> tuple[
         return None
     end, place = found
     return end, place.name, place.type
+
+
+@lru_cache(maxsize=4096)
+def has_unit(name: str, place_type: str) -> bool:
+    """Whether the gazetteer holds a unit of ``place_type`` named ``name`` ("Ba Dinh" is a district and a ward)."""
+    if _places is None or not place_type:
+        return False
+    from graph import gazetteer
+
+    return any(u.type == place_type and u.name == name for u in gazetteer.by_name(name))
