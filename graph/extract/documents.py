@@ -247,7 +247,9 @@ def _issuer_before(doc: TextDoc, g: _Grammar, occ: _Occurrence, orgs: list[Menti
                 best = org
     if best:
         # "Ban Thường vụ | Tỉnh ủy Yên Bái": a body written just before, that contains this one, is the issuer
-        outer = [o for o in orgs if 0 <= best.start - o.end <= 2 and best.item.name in o.item.name]
+        # (or whose span overlaps it: "the Standing Board of the | Provincial Party Committee of X")
+        outer = [o for o in orgs if o.start < best.start and best.start - o.end <= 2 and o is not best
+                 and best.item.name in o.item.name and o.item.name != best.item.name]
         return (outer[-1] if outer else best).item.name
     for regex, key in g.issuers:
         for m in regex.finditer(text, window, start):

@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from graph.extract import people_roles as pr
+from graph.extract import places_api
 from graph.extract.lexicon import lexicon, starts_any, view
 from graph.extract.mentions import Mention
 from graph.extract.names import _WORD, MIDDLE_NAMES, SURNAMES, ethnic_name, name_run, vietnamese_syllable
@@ -100,16 +101,20 @@ class _PlaceWords:
 
     def __init__(self, doc: TextDoc) -> None:
         self.v = view(doc)
+        self.text, self.lang = doc.text, doc.lang
         self.levels = lexicon(doc.pack, "levels").get("levels")
         self.after = [self.levels, lexicon(doc.pack, "roles").get("institutions"),
                       lexicon(doc.pack, "organizations").get("heads")]
         self.before_forms = sorted(self.levels.forms, key=len, reverse=True)
 
-    def around(self, s: int, e: int) -> bool:
+    def around(self, s: int, e: int, person_like: bool = False) -> bool:
+        """Whether the run at s:e is a place or a body. ``person_like`` (three or more words after a family
+        name): after a level word it is still a holder's name unless the gazetteer knows it — "Chủ tịch UBND
+        tỉnh Nguyễn Văn Sơn" names the chairman, "huyện Trần Văn Thời" the district."""
         pre = self.v[max(0, s - 24):s].rstrip()
         for f in self.before_forms:
             if pre.endswith(f) and not (len(pre) > len(f) and pre[-len(f) - 1].isalpha() and f[:1].isascii()):
-                return True
+                return not person_like or places_api.resolve(self.text[s:e], self.lang) is not None
         q = e
         while q < len(self.v) and self.v[q] == " ":
             q += 1
@@ -178,7 +183,7 @@ def _latin_names(doc: TextDoc, spans: list[tuple[int, int]], hons) -> list[_Name
             if not (surname or h):
                 continue
             pos = e
-            if not h and places.around(s, e):
+            if not h and places.around(s, e, surname and len(words) >= 3 and low[0] in SURNAMES):
                 continue
             out.append(_Name(s, s + len(surface), name, tag, h[0] if h else s, bool(h), h[1] if h else None,
                              strong=bool(h) or (surname and len(words) >= 3)))

@@ -97,3 +97,13 @@ def test_term_chooses_between_registry_documents_of_one_code() -> None:
     (m,) = find_documents(doc, [])
     assert m.item.title == "on population work in the new situation"
     assert m.item.issuer == "Central Committee of the Communist Party of Vietnam"
+
+
+def test_the_standing_board_before_its_committee_issues() -> None:
+    """The standing board written before a committee named "of <place>" issues, not the committee in its name."""
+    from graph.extract import extract
+
+    text = "The Standing Board of the Provincial Party Committee of Kon Tum issued Directive No. 14-CT/TU."
+    ext = extract(text, "en")
+    assert [(d.code, d.issuer) for d in ext.documents] == [
+        ("14-CT/TU", "Standing Committee of Kon Tum Provincial Party Committee")]

@@ -221,3 +221,24 @@ def test_a_repeated_rank_keeps_its_force() -> None:
     person = next(p for p in extract(text, "vi").people if p.name == "Khuc Van Doan")
     assert [(p.role, p.organization) for p in person.posts if p.role.startswith("Rank")] == [
         ("Rank: Major General", "Gia Lai Provincial Police")]
+
+
+# A role and its body written before the name, with no honorific: the name after the place is the holder's,
+# and a place named after a person stays a place.
+ROLE_FIRST = [
+    ("vi", "Bí thư Tỉnh ủy Quảng Bình Đoàn Minh Khôi chủ trì hội nghị.",
+     "Doan Minh Khoi", {("Secretary", "Quang Binh Provincial Party Committee")}),
+    ("vi", "Phó Chủ tịch UBND tỉnh Nghệ An Lưu Đình Khoa phát biểu.",
+     "Luu Dinh Khoa", {("Vice Chairman", "Nghe An Provincial People's Committee")}),
+    ("vi", "Chủ tịch UBND tỉnh Phạm Quốc Vinh và Phó Chủ tịch UBND tỉnh Lưu Đình Khoa cùng dự.",
+     "Pham Quoc Vinh", {("Chairman", "Provincial People's Committee")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), ROLE_FIRST)
+def test_name_after_the_body_of_its_role(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
+
+
+def test_a_district_named_after_a_person_is_not_a_holder() -> None:
+    assert "Tran Van Thoi" not in _people("vi", "Về huyện Trần Văn Thời, ông Đoàn Minh Khôi cho biết.")
