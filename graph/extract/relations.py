@@ -38,12 +38,18 @@ from graph.model import Document, Event, Organization, Relation
 from graph.text import Sentence, TextDoc
 
 _IMPLEMENTING_TYPES = ("programme", "plan", "project")
+# A local decision or directive "on implementing" a document carries it out like a programme does; the
+# issuer of such a document implements what it implements (a national body's never does: it issues).
+_CARRYING_TYPES = _IMPLEMENTING_TYPES + ("decision", "directive")
 _ISSUER_WINDOW = 160
 _VERB_WINDOW = 60
 _FRONTED = 40  # "Implementing X, the City Standing Committee ...": a verb this close to the clause start
 _ISSUED_WINDOW = 70  # from an issuing verb to the number of the document it issues
 _ANAPHOR_WINDOW = 24  # from an implementing verb to "the action programme" it governs
 _APPOSITION = 10  # "Ward X, Y City": a higher-level body this close after a lower one only locates it
+# National bodies issue documents rather than carry them out.
+_NATIONAL = frozenset({"Central Committee of the Communist Party of Vietnam", "Politburo", "Secretariat", "Government",
+                       "Prime Minister", "National Assembly"})
 
 
 @dataclass
@@ -125,6 +131,7 @@ class _Linker:
         self.excluded = _excluded(doc, self.all_refs, orgs)
         self.view = view(doc)
         self.carry: tuple[Organization, int] | None = None
+        self.central = {m.item.name for m in orgs if m.item.level == "central"} | _NATIONAL
 
     def clause(self, sent: Sentence, pos: int) -> tuple[int, int]:
         """The clause of ``sent`` around ``pos``: bounded by reported-speech marks and semicolons."""
@@ -304,7 +311,7 @@ class _Linker:
             if prior and v.start() - prior[-1].end <= _ISSUER_WINDOW:
                 x = prior[-1]
                 out.append((x.code, first.code, x.start, first.end))
-                if x.type in _IMPLEMENTING_TYPES and x.issuer:
+                if x.type in _CARRYING_TYPES and x.issuer and x.issuer not in self.central:
                     out.append((x.issuer, first.code, x.start, first.end))
                 objects = [first]
             elif v.start() - lo <= _FRONTED:
@@ -365,7 +372,7 @@ def find_relations(doc: TextDoc, orgs: Sequence[Mention[Organization]], document
     refs = _refs(documents)
     rel = Relations()
     linker = _Linker(doc, orgs, refs)
-    own = {(r.issuer, r.code) for r in refs if r.issuer and r.type in _IMPLEMENTING_TYPES}
+    own = {(r.issuer, r.code) for r in refs if r.issuer and r.type in _CARRYING_TYPES}
     for i, sent in enumerate(doc.sentences):
         for subj, code, s, e in linker.links(sent, i, refs):
             if subj != code and not _issued_by(own, subj, code):
