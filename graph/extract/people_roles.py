@@ -48,6 +48,8 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
     "group": ("Group", "enterprise"),
     "corporation": ("Corporation", "enterprise"),
 }
+# The ministries an officer of the police or the army serves in.
+_FORCE_MINISTRIES = frozenset({"Ministry of Public Security", "Ministry of National Defence"})
 _FORCE_WORDS = ("Police", "Military", "Border Guard", "Naval", "Navy", "Army", "Command", "Region")
 
 
@@ -82,7 +84,7 @@ class Role:
 
 def force_of(org: Organization) -> str | None:
     """The armed force a body belongs to ("X Provincial Police Party Committee" -> "X Provincial Police")."""
-    if org.kind in ("police", "military"):
+    if org.kind in ("police", "military") or org.name in _FORCE_MINISTRIES:
         return org.name
     if org.kind in ("party_committee", "party_cell") and any(w in org.name for w in _FORCE_WORDS):
         for suffix in (" Party Committee", " Party Cell"):
@@ -196,6 +198,32 @@ class _Institutions:
         return None
 
 
+_MINISTERS = ("minister", "deputy_minister")
+_POSSESSIVE = re.compile(r"['’]s? +")
+_MINISTRY_WORDS = re.compile(r"(?:[A-Z][\w-]*|and|of)(?: (?:[A-Z][\w-]*|and|of))*")
+
+
+def _possessed(text: str, end: int, by_start: dict[int, Mention[Organization]]) -> Mention[Organization] | None:
+    """The body a possessive names right after another: "the Provincial Party Committee's | Organisation
+    Commission" — the role heads the commission, not the committee."""
+    m = _POSSESSIVE.match(text, end)
+    return by_start.get(m.end()) if m else None
+
+
+def _ministry(text: str, pos: int) -> tuple[int, Organization] | None:
+    """"Minister of | Public Security": the ministry the English title names by its field."""
+    m = _MINISTRY_WORDS.match(text, pos)
+    if not m:
+        return None
+    words = m.group().split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    if not words:
+        return None
+    field = " ".join(words)
+    return pos + len(field), Organization(f"Ministry of {field}", "ministry", "central")
+
+
 def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[list[Role], list[Mention[Organization]]]:
     """Every role mention with its body, and the bodies that only a role names (a school's party cell)."""
     lex = lexicon(doc.pack, "roles")
@@ -262,7 +290,7 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         role = Role(s, e, key, None)
         if entry.get("level"):
             role.org = committee_at_level(orgs, str(entry.get("level")))
-        pos = e
+        pos, after_of = e, False
         for _ in range(6):
             if role.org is not None:
                 break
@@ -276,10 +304,13 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
                     role.bare, role.party, pos = inst[0], True, inst[2]
                     continue
                 role.org, role.end = m.item, m.end
+                owned = _possessed(text, m.end, by_start)
+                if owned is not None:  # "Head of the Provincial Party Committee's Propaganda Commission"
+                    role.org, role.end = owned.item, owned.end
                 break
             f = fillers.match(v, q) if fillers else None
             if f:
-                pos = f.end()
+                pos, after_of = f.end(), True
                 continue
             d = depts.match(v, q, original=text)
             if d and not role.bare:
@@ -309,6 +340,12 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
                 unit = f"{u[1].key.capitalize()} {dg.group(1)}"
                 role.org = Organization(f"{unit} Party Cell", "party_cell", "village", unit)
                 role.end = dg.end()
+            elif after_of and key in _MINISTERS:
+                ministry = _ministry(text, q)
+                if ministry is not None:
+                    role.org, role.end = ministry[1], ministry[0]
+                    ministry[1].evidence.append(doc.evidence(q, ministry[0], "org:ministry"))
+                    extra.append(Mention(q, ministry[0], ministry[1], "org:ministry"))
             break
         if role.org is None and body_first:
             _body_before(role)

@@ -242,3 +242,23 @@ def test_name_after_the_body_of_its_role(lang: str, text: str, name: str, posts:
 
 def test_a_district_named_after_a_person_is_not_a_holder() -> None:
     assert "Tran Van Thoi" not in _people("vi", "Về huyện Trần Văn Thời, ông Đoàn Minh Khôi cho biết.")
+
+
+# A possessive names the body the role heads; an English minister's title names the ministry by its field;
+# a female title in Khmer; a rank in a force ministry.
+MORE_POSTS = [
+    ("en", "Head of the Provincial Party Committee's Mass Mobilisation Commission Vi Thi Hoa spoke.",
+     "Vi Thi Hoa", {("Head", "Mass Mobilization Commission of Provincial Party Committee")}),
+    ("en", "Mr. Kha Van Tam, Minister of Home Affairs, attended.",
+     "Kha Van Tam", {("Minister", "Ministry of Home Affairs")}),
+    ("en", "Lieutenant General Kha Van Tam, Deputy Minister of Public Security, attended.",
+     "Kha Van Tam", {("Rank: Lieutenant General", "Ministry of Public Security"),
+                     ("Deputy Minister", "Ministry of Public Security")}),
+    ("km", "លោកស្រី Vi Thi Hoa នាយិកាមន្ទីរសុខាភិបាលខេត្ត Son La បានរាយការណ៍។",
+     "Vi Thi Hoa", {("Director", "Son La Department of Health")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), MORE_POSTS)
+def test_more_posts(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
