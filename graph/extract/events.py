@@ -107,11 +107,12 @@ def _complete(date: str | None, year: int | None, cited: Sequence[str] = ()) -> 
 
 
 def _date(sent: Sentence, dates: Sequence[Mention[str]], first: bool, lead: Sentence | None,
-          skip: set[int], before: Sequence[Sentence] = ()) -> str | None:
+          skip: set[int], before: Sequence[Sentence] = (), complete: bool = True) -> str | None:
     """The event's date: the first in its sentence (a document's issue date aside), else for the article's
     first event the lead's or the date line's, else the last date of the two sentences before (a report
-    goes on about the event it has just dated: "In early October 2023 ... The school party cell held ...")."""
-    usable = [d for d in dates if d.start not in skip]
+    goes on about the event it has just dated: "In early October 2023 ... The school party cell held ...").
+    A day and month without a year count only when the article's year is known (``complete``)."""
+    usable = [d for d in dates if d.start not in skip and not (d.item.startswith("--") and not complete)]
     inside = [d.item for d in usable if _in(sent, d)]
     if inside:
         return inside[0]
@@ -146,7 +147,7 @@ def find_events(doc: TextDoc, orgs: Sequence[Mention[Organization]], people: Seq
                 continue
             cited = [d.item.date for d in documents if _in(sent, d) and d.item.date]
             date = _complete(_date(sent, dates, not events, sentences[0] if sentences else None, skip,
-                                   sentences[max(0, i - 2):i]), year, cited)
+                                   sentences[max(0, i - 2):i], year is not None), year, cited)
             if (organizer, date) in seen:
                 break
             seen.add((organizer, date))

@@ -249,19 +249,49 @@ def _linked(doc: TextDoc, a: int, b: int, linkers: re.Pattern[str] | None) -> bo
     return bool(m) and v[m.end():b].strip(" :") == ""
 
 
+def _opens_sentence(doc: TextDoc, pos: int) -> bool:
+    """Whether only an article or nothing stands between the sentence start and ``pos``."""
+    sent = doc.sentence_at(pos)
+    if sent is None:
+        return False
+    return doc.text[sent.start:pos].strip().lower() in ("", "the")
+
+
+def _listed(doc: TextDoc, names: list[_Name], first: _Name, and_words: tuple[str, ...]) -> list[_Name]:
+    """The names listed after ``first``, one comma or "and" apart ("Phó Bí thư Tỉnh ủy: A, B và C")."""
+    out = [first]
+    for n in names:
+        if n.hstart <= out[-1].end:
+            continue
+        gap = view(doc)[out[-1].end:n.hstart].strip()
+        if n.hstart - out[-1].end > 8 or gap not in {",", ";"} | set(and_words) | {f", {w}" for w in and_words}:
+            break
+        out.append(n)
+    return out
+
+
 def _attach(doc: TextDoc, names: list[_Name], chains: list[list[Role]]) -> None:
-    """Give each chain of roles to the name right before it, else to the name right after it."""
+    """Give each chain of roles to the name right before it, else to the name right after it: with a colon,
+    to every name of the list that follows ("các đồng chí Phó Bí thư Tỉnh ủy: A, B"); a chain that opens its
+    sentence also to a name set off by a comma ("Secretary of X and Chairwoman of Y, Hoang Duy Chinh, said")."""
     text = doc.text
     linkers = lexicon(doc.pack, "roles").word_regex("linkers")
+    and_words = tuple(lexicon(doc.pack, "organizations").words("and"))
+    taken = {id(n) for n in names if n.roles}
     for chain in chains:
         start, end = chain[0].start, chain[-1].end
         before = [n for n in names if n.end <= start and _linked(doc, n.end, start, linkers)]
+        opening = not before and _opens_sentence(doc, start)
         after = [n for n in names if n.hstart >= end and (_gap(text, end, n.hstart, " ")
-                                                          or (n.honorific and _gap(text, end, n.hstart, " ,:")))]
+                                                          or ((n.honorific or opening or ":" in text[end:n.hstart])
+                                                              and _gap(text, end, n.hstart, " ,:")))]
         if before:
             before[-1].roles.extend(chain)
         elif after:
-            after[0].roles.extend(chain)
+            listed = _listed(doc, names, after[0], and_words) if ":" in text[end:after[0].hstart] else after[:1]
+            for n in listed:
+                if n is after[0] or id(n) not in taken:
+                    n.roles.extend(chain)
 
 
 def _chains(doc: TextDoc, roles: list[Role]) -> list[list[Role]]:

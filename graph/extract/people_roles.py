@@ -24,9 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.extract import places_api
 from graph.extract.lexicon import Lexicon, lexicon, view
 from graph.extract.mentions import Mention
-from graph.extract.names import canonical_latin
+from graph.extract.names import canonical_latin, name_run_before
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
 from graph.model import Organization
@@ -224,6 +225,21 @@ def _ministry(text: str, pos: int) -> tuple[int, Organization] | None:
     return pos + len(field), Organization(f"Ministry of {field}", "ministry", "central")
 
 
+def _place_before(doc: TextDoc, pos: int, level: str) -> tuple[int, Organization] | None:
+    """(start, committee) for a place name written right before a title that names its level."""
+    if level == "central":
+        return None
+    run = name_run_before(doc.text, pos, 4)
+    if run is None or run[1] < pos - 1:
+        return None
+    found = places_api.resolve(doc.text[run[0]:run[1]], doc.lang)
+    if found is None:
+        return None
+    place = found[0]
+    return run[0], Organization(build_name("party_committee", place=place, level=level), "party_committee", level,
+                                place)
+
+
 def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[list[Role], list[Mention[Organization]]]:
     """Every role mention with its body, and the bodies that only a role names (a school's party cell)."""
     lex = lexicon(doc.pack, "roles")
@@ -290,6 +306,9 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         role = Role(s, e, key, None)
         if entry.get("level"):
             role.org = committee_at_level(orgs, str(entry.get("level")))
+            named = _place_before(doc, s, str(entry.get("level")))
+            if named is not None:  # "Quang Nam Provincial Party Secretary": the place written before the title
+                role.start, role.org = named
         pos, after_of = e, False
         for _ in range(6):
             if role.org is not None:

@@ -117,6 +117,7 @@ class _Linker:
         self.verb_re = lex.word_regex("implement")
         self.issue_re = lex.word_regex("issue")
         self.request_re = lex.word_regex("request")
+        self.agent_re = lex.word_regex("passive_agent")
         self.determiners = lex.word_regex("determiners")
         self.types = lexicon(doc.pack, "doctypes").get("types")
         hon = lexicon(doc.pack, "honorifics")
@@ -185,6 +186,23 @@ class _Linker:
             return None
         later = _outermost([m for m in cands if m.start >= after])
         return self.party_body(later[0]) if later else None
+
+    def passive_agent(self, pos: int, hi: int) -> Mention[Organization] | None:
+        """The body after "by" that follows a verb ("implemented by the provincial party committee")."""
+        if self.agent_re is None:
+            return None
+        i = pos
+        while i < hi and self.view[i] == " ":
+            i += 1
+        a = self.agent_re.match(self.view, i)
+        if a is None:
+            return None
+        j = a.end()
+        while j < hi and self.view[j] == " ":
+            j += 1
+        found = _outermost([m for m in self.orgs if j <= m.start <= j + 4 and m.end <= hi
+                            and m.start not in self.excluded])
+        return self.party_body(found[0]) if found else None
 
     def speaker(self, lo: int, verb: int) -> Mention[Organization] | None:
         """In "X, Secretary of Y, asked ... to implement R", the body Y of the one who asks; when only the name
@@ -303,6 +321,11 @@ class _Linker:
                                                  and self.issued(ref.end, sent.end, every) is not None)):
                 targets = [ref] + [r for r in targets if r.start > ref.end]  # "To concretise the programme, X issued P"
             elif not targets or targets[0].start - v.end() > _VERB_WINDOW:
+                agent = self.passive_agent(v.end(), hi)
+                earlier = [r for r in inside if lo <= r.start and r.end <= v.start()]
+                if agent is not None and earlier:  # "Resolution R has been implemented by X"
+                    out.append((agent.item.name, earlier[-1].code, earlier[-1].start, agent.end))
+                    self.carry = (agent.item, index)
                 continue
             prior = [r for r in inside if lo <= r.start and r.end <= v.start()]
             first = targets[0]

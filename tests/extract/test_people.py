@@ -262,3 +262,21 @@ MORE_POSTS = [
 @pytest.mark.parametrize(("lang", "text", "name", "posts"), MORE_POSTS)
 def test_more_posts(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
     assert _people(lang, text).get(name) == posts
+
+
+# Titles that name the committee's level ("Provincial Party Secretary") take the place written before them; a
+# chain that opens the sentence reaches a name set off by commas; a chain before a colon reaches every name listed.
+SHARED_AND_LEVEL_TITLES = [
+    ("en", "Lang Son Provincial Party Secretary Hoang Van Khiem chaired the meeting.",
+     "Hoang Van Khiem", {("Secretary", "Lang Son Provincial Party Committee")}),
+    ("en", "Secretary of the Provincial Party Committee and Chairwoman of the provincial People's Council of Lang Son, "
+     "Ha Thi Xuyen, spoke.", "Ha Thi Xuyen", {("Secretary", "Lang Son Provincial Party Committee"),
+                                              ("Chairman", "Lang Son Provincial People's Council")}),
+    ("vi", "Dự hội nghị có các đồng chí Phó Bí thư Tỉnh ủy Lạng Sơn: Hoàng Văn Khiêm, Hà Thị Xuyến và Tô Văn Phúc.",
+     "To Van Phuc", {("Deputy Secretary", "Lang Son Provincial Party Committee")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), SHARED_AND_LEVEL_TITLES)
+def test_shared_and_level_titles(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts

@@ -162,3 +162,8 @@ VERB_FORMS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), VERB_FORMS)
 def test_implementing_verb_forms(lang: str, text: str, expected: set[tuple[str, str]]) -> None:
     assert expected <= _implements(lang, text)
+
+
+def test_passive_agent_implements() -> None:
+    text = "Resolution No. 39-NQ/TW has been implemented by the Lang Son Provincial Party Committee."
+    assert ("Lang Son Provincial Party Committee", "39-NQ/TW") in _implements("en", text)
