@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.extract import places_api
-from graph.extract.lexicon import Lexicon, lexicon, view
+from graph.extract.lexicon import Category, Lexicon, lexicon, view
 from graph.extract.mentions import Mention
-from graph.extract.names import canonical_latin, name_run_before
+from graph.extract.names import canonical_latin, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
 from graph.model import Organization
@@ -225,6 +225,22 @@ def _ministry(text: str, pos: int) -> tuple[int, Organization] | None:
     return pos + len(field), Organization(f"Ministry of {field}", "ministry", "central")
 
 
+def _committee_named(doc: TextDoc, levels: Category, pos: int) -> tuple[int, Organization] | None:
+    """(end, committee) for a level word and a place the gazetteer knows at ``pos`` ("จังหวัด Ha Nam"): the
+    party committee a department written without its owner's head word belongs to."""
+    lv = levels.match(view(doc), pos, original=doc.text)
+    if not lv:
+        return None
+    q = _SPACES.match(doc.text, lv[0]).end()
+    run = name_run(doc.text, q, 4)
+    found = places_api.resolve(doc.text[run[0]:run[1]], doc.lang) if run else None
+    if found is None or run is None:
+        return None
+    level = lv[1].key
+    return run[1], Organization(build_name("party_committee", place=found[0], level=level), "party_committee",
+                                level, found[0])
+
+
 def _place_before(doc: TextDoc, pos: int, level: str) -> tuple[int, Organization] | None:
     """(start, committee) for a place name written right before a title that names its level."""
     if level == "central":
@@ -335,6 +351,11 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
             if d and not role.bare:
                 role.dept, pos = d[1].key, d[0]
                 continue
+            if role.dept and not role.bare:
+                owner = _committee_named(doc, levels, q)
+                if owner is not None:  # "หัวหน้าคณะกรรมการระดมมวลชน | จังหวัด X": the department of X's committee
+                    role.org, role.end = owner[1], owner[0]
+                    break
             b = bare.match(v, q, original=text)
             if b and not role.bare:
                 role.bare, pos = b[1].key, b[0]

@@ -280,3 +280,21 @@ SHARED_AND_LEVEL_TITLES = [
 @pytest.mark.parametrize(("lang", "text", "name", "posts"), SHARED_AND_LEVEL_TITLES)
 def test_shared_and_level_titles(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
     assert _people(lang, text).get(name) == posts
+
+
+# A department written without its owner's head word takes the committee of the level and place after it.
+DEPARTMENT_OF_PLACE = [
+    ("th", "สหาย Dinh Thi Ngat รองหัวหน้าคณะกรรมการระดมมวลชนประจำจังหวัด Ha Nam กล่าว",
+     "Dinh Thi Ngat", {("Deputy Head", "Mass Mobilization Commission of Ha Nam Provincial Party Committee")}),
+    ("vi", "Đồng chí Đinh Thị Ngát, Trưởng Ban Dân vận tỉnh Hà Nam phát biểu.",
+     "Dinh Thi Ngat", {("Head", "Mass Mobilization Commission of Ha Nam Provincial Party Committee")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), DEPARTMENT_OF_PLACE)
+def test_department_of_a_named_place(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
+
+
+def test_thai_script_given_name_nguyet() -> None:
+    assert "Ha Thi Nguyet" in _people("th", "สหาย ห่า ถิ เงวียต กล่าวในที่ประชุม")
