@@ -127,7 +127,7 @@ class Grammar:
 
     def _cut_person(self, run: tuple[int, int], hint: str | None) -> tuple[int, int]:
         """End a place run where a holder's name begins: "Tỉnh ủy Quảng Trị | Lê Quang Tùng" (a role, its body,
-        then the name) — a known place followed by two or more words that open with a family name."""
+        then the name) — a known place followed by words that open with a family name."""
         words = self.text[run[0]:run[1]].split(" ")
         if len(words) < 3:
             return run
