@@ -38,6 +38,7 @@ import yaml
 
 from graph import wordscan
 from graph.extract.dates import date_spans
+from graph.extract.lexicon import lexicon, view
 from graph.extract.mentions import Mention
 from graph.model import Document, Organization
 from graph.registry import RegistryEntry, code_key, lookup
@@ -246,8 +247,18 @@ def _issuer_before(doc: TextDoc, g: _Grammar, occ: _Occurrence, orgs: list[Menti
             if best is None or (org.end, -org.start) > (best.end, -best.start):
                 best = org
     if best:
+        # "the Politburo and the Secretariat issued ...": a joint issue is named by its first body
+        joint = _joint_words(doc)
+        for _ in range(2):
+            first = [o for o in orgs if o.end < best.start and o.item.level == "central" == best.item.level
+                     and _bare_gap(view(doc)[o.end:best.start], doc) in joint]
+            if not first:
+                break
+            best = first[-1]
         # "Ban Thường vụ | Tỉnh ủy Yên Bái": a body written just before, that contains this one, is the issuer
-        outer = [o for o in orgs if 0 <= best.start - o.end <= 2 and best.item.name in o.item.name]
+        # (or whose span overlaps it: "the Standing Board of the | Provincial Party Committee of X")
+        outer = [o for o in orgs if o.start < best.start and best.start - o.end <= 2 and o is not best
+                 and best.item.name in o.item.name and o.item.name != best.item.name]
         return (outer[-1] if outer else best).item.name
     for regex, key in g.issuers:
         for m in regex.finditer(text, window, start):
@@ -256,6 +267,31 @@ def _issuer_before(doc: TextDoc, g: _Grammar, occ: _Occurrence, orgs: list[Menti
             if g.issue_gap.match(gap):
                 return places.name(key, text, m.end(), doc.lang)
     return None
+
+
+def _joint_words(doc: TextDoc) -> set[str]:
+    """The pack's words for "and" as the view writes them (folded in Latin packs), with a bare comma."""
+    return {w.lower() for w in lexicon(doc.pack, "organizations").words("and")} | {",", ";"}
+
+
+def _bare_gap(gap: str, doc: TextDoc) -> str:
+    """The words between two names without commas and determiners ("and the" -> "and")."""
+    dets = {w.lower() for w in lexicon(doc.pack, "verbs").words("determiners")}
+    words = [w for w in gap.replace(",", " , ").lower().split() if w not in dets]
+    return " ".join(w for w in words if w != ",") or ("," if "," in gap else "")
+
+
+def _share_issuers(doc: TextDoc, occs: list[_Occurrence]) -> None:
+    """Numbers listed with "and" or a comma share the issuer written after the last one ("Resolution 18-NQ/TW and
+    Conclusion 121-KL/TW of the Party Central Committee"), when they carry the same issuer letters."""
+    and_words = _joint_words(doc)
+    for i in range(len(occs) - 2, -1, -1):
+        occ, nxt = occs[i], occs[i + 1]
+        if occ.issuer or not nxt.issuer or not occ.code or occ.suffix != nxt.suffix:
+            continue
+        start = nxt.type_word_start if nxt.type_word_start is not None else nxt.start
+        if nxt.start - occ.tail <= 40 and _bare_gap(view(doc)[occ.tail:start], doc) in and_words:
+            occ.issuer = nxt.issuer
 
 
 def _central_in_sentence(doc: TextDoc, g: _Grammar, occ: _Occurrence, places: _PlaceContext) -> str | None:
@@ -379,6 +415,7 @@ def find_documents(doc: TextDoc, orgs: list[Mention[Organization]]) -> list[Ment
     orgs = sorted(orgs, key=lambda m: m.start)
     for occ in occs:
         occ.issuer = _issuer_after(doc, g, occ, orgs, places) or _issuer_before(doc, g, occ, orgs, places)
+    _share_issuers(doc, occs)
 
     groups: dict[str, list[_Occurrence]] = {}
     for occ in full:

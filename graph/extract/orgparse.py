@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from graph.extract import places_api
 from graph.extract.lexicon import Entry, Lexicon, lexicon, starts_any, view
-from graph.extract.names import canonical_latin, looks_like_person, name_run, name_run_before
+from graph.extract.names import SURNAMES, canonical_latin, looks_like_person, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, LEVEL_PLACE_TYPE, QUALIFIERS, TYPES
-from graph.text import TextDoc
+from graph.text import TextDoc, fold
 
 _SPACES = re.compile(r"[ \t]*")
 # Place types a level word may announce ("ទីក្រុង X" may be a city, a town or the province's city).
@@ -114,6 +114,7 @@ class Grammar:
         run = name_run(self.text, pos, 4, self._stop)
         hint = LEVEL_PLACE_TYPE.get(level or "")
         if run:
+            run = self._cut_person(run, hint)
             surface = self.text[run[0]:run[1]]
             name = canonical_latin(surface)
             if looks_like_person(name):
@@ -131,6 +132,22 @@ class Grammar:
         if found and found[2] in _COMPATIBLE.get(hint, (hint,)):
             return found
         return None
+
+    def _cut_person(self, run: tuple[int, int], hint: str | None) -> tuple[int, int]:
+        """End a place run where a holder's name begins: "Tỉnh ủy Quảng Trị | Lê Quang Tùng" (a role, its body,
+        then the name) — a known place followed by words that open with a family name."""
+        words = self.text[run[0]:run[1]].split(" ")
+        if len(words) < 3:
+            return run
+        for k in range(len(words) - 1, 0, -1):
+            if fold(words[k]).lower() not in SURNAMES:
+                continue
+            head = " ".join(words[:k])
+            found = places_api.resolve(head, self.doc.lang, hint)
+            # the gazetteer forgives a stray last word ("Quảng Trị Lê"): the shorter head must not name it too
+            if found and (k == 1 or places_api.resolve(" ".join(words[:k - 1]), self.doc.lang, hint) != found):
+                return run[0], run[0] + len(head)
+        return run
 
     def _stop(self, i: int) -> bool:
         """A capitalised word that begins a head, level or qualifier is not part of a name."""

@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from graph.extract import people_roles as pr
+from graph.extract import places_api
 from graph.extract.lexicon import lexicon, starts_any, view
 from graph.extract.mentions import Mention
 from graph.extract.names import _WORD, MIDDLE_NAMES, SURNAMES, ethnic_name, name_run, vietnamese_syllable
@@ -100,16 +101,20 @@ class _PlaceWords:
 
     def __init__(self, doc: TextDoc) -> None:
         self.v = view(doc)
+        self.text, self.lang = doc.text, doc.lang
         self.levels = lexicon(doc.pack, "levels").get("levels")
         self.after = [self.levels, lexicon(doc.pack, "roles").get("institutions"),
                       lexicon(doc.pack, "organizations").get("heads")]
         self.before_forms = sorted(self.levels.forms, key=len, reverse=True)
 
-    def around(self, s: int, e: int) -> bool:
+    def around(self, s: int, e: int, person_like: bool = False) -> bool:
+        """Whether the run at s:e is a place or a body. ``person_like`` (three or more words after a family
+        name): after a level word it is still a holder's name unless the gazetteer knows it — "Chủ tịch UBND
+        tỉnh Nguyễn Văn Sơn" names the chairman, "huyện Trần Văn Thời" the district."""
         pre = self.v[max(0, s - 24):s].rstrip()
         for f in self.before_forms:
             if pre.endswith(f) and not (len(pre) > len(f) and pre[-len(f) - 1].isalpha() and f[:1].isascii()):
-                return True
+                return not person_like or places_api.resolve(self.text[s:e], self.lang) is not None
         q = e
         while q < len(self.v) and self.v[q] == " ":
             q += 1
@@ -178,7 +183,7 @@ def _latin_names(doc: TextDoc, spans: list[tuple[int, int]], hons) -> list[_Name
             if not (surname or h):
                 continue
             pos = e
-            if not h and places.around(s, e):
+            if not h and places.around(s, e, surname and len(words) >= 3 and low[0] in SURNAMES):
                 continue
             out.append(_Name(s, s + len(surface), name, tag, h[0] if h else s, bool(h), h[1] if h else None,
                              strong=bool(h) or (surname and len(words) >= 3)))
@@ -244,19 +249,49 @@ def _linked(doc: TextDoc, a: int, b: int, linkers: re.Pattern[str] | None) -> bo
     return bool(m) and v[m.end():b].strip(" :") == ""
 
 
+def _opens_sentence(doc: TextDoc, pos: int) -> bool:
+    """Whether only an article or nothing stands between the sentence start and ``pos``."""
+    sent = doc.sentence_at(pos)
+    if sent is None:
+        return False
+    return doc.text[sent.start:pos].strip().lower() in ("", "the")
+
+
+def _listed(doc: TextDoc, names: list[_Name], first: _Name, and_words: tuple[str, ...]) -> list[_Name]:
+    """The names listed after ``first``, one comma or "and" apart ("Phó Bí thư Tỉnh ủy: A, B và C")."""
+    out = [first]
+    for n in names:
+        if n.hstart <= out[-1].end:
+            continue
+        gap = view(doc)[out[-1].end:n.hstart].strip()
+        if n.hstart - out[-1].end > 8 or gap not in {",", ";"} | set(and_words) | {f", {w}" for w in and_words}:
+            break
+        out.append(n)
+    return out
+
+
 def _attach(doc: TextDoc, names: list[_Name], chains: list[list[Role]]) -> None:
-    """Give each chain of roles to the name right before it, else to the name right after it."""
+    """Give each chain of roles to the name right before it, else to the name right after it: with a colon,
+    to every name of the list that follows ("các đồng chí Phó Bí thư Tỉnh ủy: A, B"); a chain that opens its
+    sentence also to a name set off by a comma ("Secretary of X and Chairwoman of Y, Hoang Duy Chinh, said")."""
     text = doc.text
     linkers = lexicon(doc.pack, "roles").word_regex("linkers")
+    and_words = tuple(lexicon(doc.pack, "organizations").words("and"))
+    taken = {id(n) for n in names if n.roles}
     for chain in chains:
         start, end = chain[0].start, chain[-1].end
         before = [n for n in names if n.end <= start and _linked(doc, n.end, start, linkers)]
+        opening = not before and _opens_sentence(doc, start)
         after = [n for n in names if n.hstart >= end and (_gap(text, end, n.hstart, " ")
-                                                          or (n.honorific and _gap(text, end, n.hstart, " ,:")))]
+                                                          or ((n.honorific or opening or ":" in text[end:n.hstart])
+                                                              and _gap(text, end, n.hstart, " ,:")))]
         if before:
             before[-1].roles.extend(chain)
         elif after:
-            after[0].roles.extend(chain)
+            listed = _listed(doc, names, after[0], and_words) if ":" in text[end:after[0].hstart] else after[:1]
+            for n in listed:
+                if n is after[0] or id(n) not in taken:
+                    n.roles.extend(chain)
 
 
 def _chains(doc: TextDoc, roles: list[Role]) -> list[list[Role]]:

@@ -24,9 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.extract.lexicon import Lexicon, lexicon, view
+from graph.extract import places_api
+from graph.extract.lexicon import Category, Lexicon, lexicon, view
 from graph.extract.mentions import Mention
-from graph.extract.names import canonical_latin
+from graph.extract.names import canonical_latin, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
 from graph.model import Organization
@@ -48,6 +49,8 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
     "group": ("Group", "enterprise"),
     "corporation": ("Corporation", "enterprise"),
 }
+# The ministries an officer of the police or the army serves in.
+_FORCE_MINISTRIES = frozenset({"Ministry of Public Security", "Ministry of National Defence"})
 _FORCE_WORDS = ("Police", "Military", "Border Guard", "Naval", "Navy", "Army", "Command", "Region")
 
 
@@ -82,7 +85,7 @@ class Role:
 
 def force_of(org: Organization) -> str | None:
     """The armed force a body belongs to ("X Provincial Police Party Committee" -> "X Provincial Police")."""
-    if org.kind in ("police", "military"):
+    if org.kind in ("police", "military") or org.name in _FORCE_MINISTRIES:
         return org.name
     if org.kind in ("party_committee", "party_cell") and any(w in org.name for w in _FORCE_WORDS):
         for suffix in (" Party Committee", " Party Cell"):
@@ -196,6 +199,63 @@ class _Institutions:
         return None
 
 
+_MINISTERS = ("minister", "deputy_minister")
+_POSSESSIVE = re.compile(r"['’]s? +")
+_MINISTRY_WORDS = re.compile(r"(?:[A-Z][\w-]*|and|of)(?: (?:[A-Z][\w-]*|and|of))*")
+
+
+def _possessed(text: str, end: int, by_start: dict[int, Mention[Organization]]) -> Mention[Organization] | None:
+    """The body a possessive names right after another: "the Provincial Party Committee's | Organisation
+    Commission" — the role heads the commission, not the committee."""
+    m = _POSSESSIVE.match(text, end)
+    return by_start.get(m.end()) if m else None
+
+
+def _ministry(text: str, pos: int) -> tuple[int, Organization] | None:
+    """"Minister of | Public Security": the ministry the English title names by its field."""
+    m = _MINISTRY_WORDS.match(text, pos)
+    if not m:
+        return None
+    words = m.group().split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    if not words:
+        return None
+    field = " ".join(words)
+    return pos + len(field), Organization(f"Ministry of {field}", "ministry", "central")
+
+
+def _committee_named(doc: TextDoc, levels: Category, pos: int) -> tuple[int, Organization] | None:
+    """(end, committee) for a level word and a place the gazetteer knows at ``pos`` ("จังหวัด Ha Nam"): the
+    party committee a department written without its owner's head word belongs to."""
+    lv = levels.match(view(doc), pos, original=doc.text)
+    if not lv:
+        return None
+    q = _SPACES.match(doc.text, lv[0]).end()
+    run = name_run(doc.text, q, 4)
+    found = places_api.resolve(doc.text[run[0]:run[1]], doc.lang) if run else None
+    if found is None or run is None:
+        return None
+    level = lv[1].key
+    return run[1], Organization(build_name("party_committee", place=found[0], level=level), "party_committee",
+                                level, found[0])
+
+
+def _place_before(doc: TextDoc, pos: int, level: str) -> tuple[int, Organization] | None:
+    """(start, committee) for a place name written right before a title that names its level."""
+    if level == "central":
+        return None
+    run = name_run_before(doc.text, pos, 4)
+    if run is None or run[1] < pos - 1:
+        return None
+    found = places_api.resolve(doc.text[run[0]:run[1]], doc.lang)
+    if found is None:
+        return None
+    place = found[0]
+    return run[0], Organization(build_name("party_committee", place=place, level=level), "party_committee", level,
+                                place)
+
+
 def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[list[Role], list[Mention[Organization]]]:
     """Every role mention with its body, and the bodies that only a role names (a school's party cell)."""
     lex = lexicon(doc.pack, "roles")
@@ -262,7 +322,10 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         role = Role(s, e, key, None)
         if entry.get("level"):
             role.org = committee_at_level(orgs, str(entry.get("level")))
-        pos = e
+            named = _place_before(doc, s, str(entry.get("level")))
+            if named is not None:  # "Quang Nam Provincial Party Secretary": the place written before the title
+                role.start, role.org = named
+        pos, after_of = e, False
         for _ in range(6):
             if role.org is not None:
                 break
@@ -276,15 +339,23 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
                     role.bare, role.party, pos = inst[0], True, inst[2]
                     continue
                 role.org, role.end = m.item, m.end
+                owned = _possessed(text, m.end, by_start)
+                if owned is not None:  # "Head of the Provincial Party Committee's Propaganda Commission"
+                    role.org, role.end = owned.item, owned.end
                 break
             f = fillers.match(v, q) if fillers else None
             if f:
-                pos = f.end()
+                pos, after_of = f.end(), True
                 continue
             d = depts.match(v, q, original=text)
             if d and not role.bare:
                 role.dept, pos = d[1].key, d[0]
                 continue
+            if role.dept and not role.bare:
+                owner = _committee_named(doc, levels, q)
+                if owner is not None:  # "หัวหน้าคณะกรรมการระดมมวลชน | จังหวัด X": the department of X's committee
+                    role.org, role.end = owner[1], owner[0]
+                    break
             b = bare.match(v, q, original=text)
             if b and not role.bare:
                 role.bare, pos = b[1].key, b[0]
@@ -309,6 +380,12 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
                 unit = f"{u[1].key.capitalize()} {dg.group(1)}"
                 role.org = Organization(f"{unit} Party Cell", "party_cell", "village", unit)
                 role.end = dg.end()
+            elif after_of and key in _MINISTERS:
+                ministry = _ministry(text, q)
+                if ministry is not None:
+                    role.org, role.end = ministry[1], ministry[0]
+                    ministry[1].evidence.append(doc.evidence(q, ministry[0], "org:ministry"))
+                    extra.append(Mention(q, ministry[0], ministry[1], "org:ministry"))
             break
         if role.org is None and body_first:
             _body_before(role)

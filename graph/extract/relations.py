@@ -38,12 +38,18 @@ from graph.model import Document, Event, Organization, Relation
 from graph.text import Sentence, TextDoc
 
 _IMPLEMENTING_TYPES = ("programme", "plan", "project")
+# A local decision or directive "on implementing" a document carries it out like a programme does; the
+# issuer of such a document implements what it implements (a national body's never does: it issues).
+_CARRYING_TYPES = _IMPLEMENTING_TYPES + ("decision", "directive")
 _ISSUER_WINDOW = 160
 _VERB_WINDOW = 60
 _FRONTED = 40  # "Implementing X, the City Standing Committee ...": a verb this close to the clause start
 _ISSUED_WINDOW = 70  # from an issuing verb to the number of the document it issues
 _ANAPHOR_WINDOW = 24  # from an implementing verb to "the action programme" it governs
 _APPOSITION = 10  # "Ward X, Y City": a higher-level body this close after a lower one only locates it
+# National bodies issue documents rather than carry them out.
+_NATIONAL = frozenset({"Central Committee of the Communist Party of Vietnam", "Politburo", "Secretariat", "Government",
+                       "Prime Minister", "National Assembly"})
 
 
 @dataclass
@@ -111,6 +117,7 @@ class _Linker:
         self.verb_re = lex.word_regex("implement")
         self.issue_re = lex.word_regex("issue")
         self.request_re = lex.word_regex("request")
+        self.agent_re = lex.word_regex("passive_agent")
         self.determiners = lex.word_regex("determiners")
         self.types = lexicon(doc.pack, "doctypes").get("types")
         hon = lexicon(doc.pack, "honorifics")
@@ -125,6 +132,7 @@ class _Linker:
         self.excluded = _excluded(doc, self.all_refs, orgs)
         self.view = view(doc)
         self.carry: tuple[Organization, int] | None = None
+        self.central = {m.item.name for m in orgs if m.item.level == "central"} | _NATIONAL
 
     def clause(self, sent: Sentence, pos: int) -> tuple[int, int]:
         """The clause of ``sent`` around ``pos``: bounded by reported-speech marks and semicolons."""
@@ -178,6 +186,23 @@ class _Linker:
             return None
         later = _outermost([m for m in cands if m.start >= after])
         return self.party_body(later[0]) if later else None
+
+    def passive_agent(self, pos: int, hi: int) -> Mention[Organization] | None:
+        """The body after "by" that follows a verb ("implemented by the provincial party committee")."""
+        if self.agent_re is None:
+            return None
+        i = pos
+        while i < hi and self.view[i] == " ":
+            i += 1
+        a = self.agent_re.match(self.view, i)
+        if a is None:
+            return None
+        j = a.end()
+        while j < hi and self.view[j] == " ":
+            j += 1
+        found = _outermost([m for m in self.orgs if j <= m.start <= j + 4 and m.end <= hi
+                            and m.start not in self.excluded])
+        return self.party_body(found[0]) if found else None
 
     def speaker(self, lo: int, verb: int) -> Mention[Organization] | None:
         """In "X, Secretary of Y, asked ... to implement R", the body Y of the one who asks; when only the name
@@ -296,6 +321,11 @@ class _Linker:
                                                  and self.issued(ref.end, sent.end, every) is not None)):
                 targets = [ref] + [r for r in targets if r.start > ref.end]  # "To concretise the programme, X issued P"
             elif not targets or targets[0].start - v.end() > _VERB_WINDOW:
+                agent = self.passive_agent(v.end(), hi)
+                earlier = [r for r in inside if lo <= r.start and r.end <= v.start()]
+                if agent is not None and earlier:  # "Resolution R has been implemented by X"
+                    out.append((agent.item.name, earlier[-1].code, earlier[-1].start, agent.end))
+                    self.carry = (agent.item, index)
                 continue
             prior = [r for r in inside if lo <= r.start and r.end <= v.start()]
             first = targets[0]
@@ -304,7 +334,7 @@ class _Linker:
             if prior and v.start() - prior[-1].end <= _ISSUER_WINDOW:
                 x = prior[-1]
                 out.append((x.code, first.code, x.start, first.end))
-                if x.type in _IMPLEMENTING_TYPES and x.issuer:
+                if x.type in _CARRYING_TYPES and x.issuer and x.issuer not in self.central:
                     out.append((x.issuer, first.code, x.start, first.end))
                 objects = [first]
             elif v.start() - lo <= _FRONTED:
@@ -365,7 +395,7 @@ def find_relations(doc: TextDoc, orgs: Sequence[Mention[Organization]], document
     refs = _refs(documents)
     rel = Relations()
     linker = _Linker(doc, orgs, refs)
-    own = {(r.issuer, r.code) for r in refs if r.issuer and r.type in _IMPLEMENTING_TYPES}
+    own = {(r.issuer, r.code) for r in refs if r.issuer and r.type in _CARRYING_TYPES}
     for i, sent in enumerate(doc.sentences):
         for subj, code, s, e in linker.links(sent, i, refs):
             if subj != code and not _issued_by(own, subj, code):

@@ -44,7 +44,9 @@ nghia ngoc nguyen nhan nhat nhi nhien nhu nhung ninh oanh phat phi phong phu phu
 quoc quy quyen quynh sang sinh son sy tai tam tan thach thai tham thang thanh thao thap the thi thien thiet thinh
 thong dong phong song tho thoa thu thuan thuc thuong thuy thuyet tien tin tinh toan tra trang tri trieu
 trinh trong truc trung
-truong tu tuan tung tuong tuyen tuyet uyen van vi viet vinh vo vu vuong xuan y yen""".split()
+truong tu tuan tung tuong tuyen tuyet uyen van vi viet vinh vo vu vuong xuan y yen
+nguyet khiem diep hop thom lieu xuyen luyen dien doanh giap hiep khue lai liem nhuan quyet sau thieu uy vien
+bang canh khuyen kieu tiep vy""".split()
 _MAX_CHUNKS = 5
 _MAX_SYLLABLES = 5
 _MAX_CHUNK = 32  # characters: four syllables written without spaces

@@ -97,3 +97,28 @@ def test_term_chooses_between_registry_documents_of_one_code() -> None:
     (m,) = find_documents(doc, [])
     assert m.item.title == "on population work in the new situation"
     assert m.item.issuer == "Central Committee of the Communist Party of Vietnam"
+
+
+def test_the_standing_board_before_its_committee_issues() -> None:
+    """The standing board written before a committee named "of <place>" issues, not the committee in its name."""
+    from graph.extract import extract
+
+    text = "The Standing Board of the Provincial Party Committee of Kon Tum issued Directive No. 14-CT/TU."
+    ext = extract(text, "en")
+    assert [(d.code, d.issuer) for d in ext.documents] == [
+        ("14-CT/TU", "Standing Committee of Kon Tum Provincial Party Committee")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Under Resolution 27-NQ/TW and Conclusion 64-KL/TW of the Party Central Committee, the province acted.",
+     {"27-NQ/TW": "Central Committee of the Communist Party of Vietnam",
+      "64-KL/TW": "Central Committee of the Communist Party of Vietnam"}),
+    ("th", "ข้อสรุปหมายเลข 64-KL/TW และมติหมายเลข 27-NQ/TW ของกรมการเมือง",
+     {"64-KL/TW": "Politburo", "27-NQ/TW": "Politburo"}),
+    ("vi", "Bộ Chính trị và Ban Bí thư ban hành Kết luận số 64-KL/TW.", {"64-KL/TW": "Politburo"}),
+])
+def test_listed_numbers_share_their_issuer(lang: str, text: str, expected: dict[str, str]) -> None:
+    """Numbers listed with "and" share the issuer after the last; a joint issue is named by its first body."""
+    from graph.extract import extract
+
+    assert {d.code: d.issuer for d in extract(text, lang).documents} == expected

@@ -47,3 +47,30 @@ def test_partner_is_not_the_organiser() -> None:
 ])
 def test_standing_committee_organises_not_the_committee_in_its_name(lang: str, text: str, organizer: str) -> None:
     assert [e.organizer for e in extract(text, lang).events] == [organizer]
+
+
+def test_a_documents_issue_date_is_not_the_events() -> None:
+    text = ("Ngày 9/4, Sở Nội vụ tỉnh Lào Cai tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW ngày "
+            "22/12/2024 của Bộ Chính trị.")
+    assert [e.date for e in extract(text, "vi").events] == ["2025-04-09"]
+
+
+def test_a_day_and_month_take_the_articles_year() -> None:
+    text = ("เมื่อวันที่ 9 เมษายน คณะกรรมการพรรคเขต Thach Ha จัดการประชุมเพื่อสรุปผลการดำเนินงานปี 2567\n"
+            "ในปี 2568 เขตจะดำเนินการต่อไป และมีเป้าหมายถึงปี 2573")
+    assert [e.date for e in extract(text, "th").events] == ["2025-04-09"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ban Bí thư ban hành Chỉ thị về tổ chức đại hội đảng bộ các cấp."),
+    ("en", "The Secretariat issued a directive on organising party congresses at all levels."),
+    ("th", "สำนักเลขาธิการออกคำสั่งเกี่ยวกับการจัดการประชุมใหญ่พรรคในทุกระดับ"),
+])
+def test_a_kind_of_event_is_not_an_event(lang: str, text: str) -> None:
+    assert extract(text, lang).events == []
+
+
+def test_the_host_of_a_working_session_does_not_organise_it() -> None:
+    text = "Đoàn công tác của Bộ Y tế làm việc với Ban Thường vụ Tỉnh ủy Lào Cai ngày 2/3/2024."
+    assert "Standing Committee of Lao Cai Provincial Party Committee" not in [
+        e.organizer for e in extract(text, "vi").events]

@@ -221,3 +221,80 @@ def test_a_repeated_rank_keeps_its_force() -> None:
     person = next(p for p in extract(text, "vi").people if p.name == "Khuc Van Doan")
     assert [(p.role, p.organization) for p in person.posts if p.role.startswith("Rank")] == [
         ("Rank: Major General", "Gia Lai Provincial Police")]
+
+
+# A role and its body written before the name, with no honorific: the name after the place is the holder's,
+# and a place named after a person stays a place.
+ROLE_FIRST = [
+    ("vi", "Bí thư Tỉnh ủy Quảng Bình Đoàn Minh Khôi chủ trì hội nghị.",
+     "Doan Minh Khoi", {("Secretary", "Quang Binh Provincial Party Committee")}),
+    ("vi", "Phó Chủ tịch UBND tỉnh Nghệ An Lưu Đình Khoa phát biểu.",
+     "Luu Dinh Khoa", {("Vice Chairman", "Nghe An Provincial People's Committee")}),
+    ("vi", "Chủ tịch UBND tỉnh Phạm Quốc Vinh và Phó Chủ tịch UBND tỉnh Lưu Đình Khoa cùng dự.",
+     "Pham Quoc Vinh", {("Chairman", "Provincial People's Committee")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), ROLE_FIRST)
+def test_name_after_the_body_of_its_role(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
+
+
+def test_a_district_named_after_a_person_is_not_a_holder() -> None:
+    assert "Tran Van Thoi" not in _people("vi", "Về huyện Trần Văn Thời, ông Đoàn Minh Khôi cho biết.")
+
+
+# A possessive names the body the role heads; an English minister's title names the ministry by its field;
+# a female title in Khmer; a rank in a force ministry.
+MORE_POSTS = [
+    ("en", "Head of the Provincial Party Committee's Mass Mobilisation Commission Vi Thi Hoa spoke.",
+     "Vi Thi Hoa", {("Head", "Mass Mobilization Commission of Provincial Party Committee")}),
+    ("en", "Mr. Kha Van Tam, Minister of Home Affairs, attended.",
+     "Kha Van Tam", {("Minister", "Ministry of Home Affairs")}),
+    ("en", "Lieutenant General Kha Van Tam, Deputy Minister of Public Security, attended.",
+     "Kha Van Tam", {("Rank: Lieutenant General", "Ministry of Public Security"),
+                     ("Deputy Minister", "Ministry of Public Security")}),
+    ("km", "លោកស្រី Vi Thi Hoa នាយិកាមន្ទីរសុខាភិបាលខេត្ត Son La បានរាយការណ៍។",
+     "Vi Thi Hoa", {("Director", "Son La Department of Health")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), MORE_POSTS)
+def test_more_posts(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
+
+
+# Titles that name the committee's level ("Provincial Party Secretary") take the place written before them; a
+# chain that opens the sentence reaches a name set off by commas; a chain before a colon reaches every name listed.
+SHARED_AND_LEVEL_TITLES = [
+    ("en", "Lang Son Provincial Party Secretary Hoang Van Khiem chaired the meeting.",
+     "Hoang Van Khiem", {("Secretary", "Lang Son Provincial Party Committee")}),
+    ("en", "Secretary of the Provincial Party Committee and Chairwoman of the provincial People's Council of Lang Son, "
+     "Ha Thi Xuyen, spoke.", "Ha Thi Xuyen", {("Secretary", "Lang Son Provincial Party Committee"),
+                                              ("Chairman", "Lang Son Provincial People's Council")}),
+    ("vi", "Dự hội nghị có các đồng chí Phó Bí thư Tỉnh ủy Lạng Sơn: Hoàng Văn Khiêm, Hà Thị Xuyến và Tô Văn Phúc.",
+     "To Van Phuc", {("Deputy Secretary", "Lang Son Provincial Party Committee")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), SHARED_AND_LEVEL_TITLES)
+def test_shared_and_level_titles(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
+
+
+# A department written without its owner's head word takes the committee of the level and place after it.
+DEPARTMENT_OF_PLACE = [
+    ("th", "สหาย Dinh Thi Ngat รองหัวหน้าคณะกรรมการระดมมวลชนประจำจังหวัด Ha Nam กล่าว",
+     "Dinh Thi Ngat", {("Deputy Head", "Mass Mobilization Commission of Ha Nam Provincial Party Committee")}),
+    ("vi", "Đồng chí Đinh Thị Ngát, Trưởng Ban Dân vận tỉnh Hà Nam phát biểu.",
+     "Dinh Thi Ngat", {("Head", "Mass Mobilization Commission of Ha Nam Provincial Party Committee")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "posts"), DEPARTMENT_OF_PLACE)
+def test_department_of_a_named_place(lang: str, text: str, name: str, posts: set[tuple[str, str | None]]) -> None:
+    assert _people(lang, text).get(name) == posts
+
+
+def test_thai_script_given_name_nguyet() -> None:
+    assert "Ha Thi Nguyet" in _people("th", "สหาย ห่า ถิ เงวียต กล่าวในที่ประชุม")

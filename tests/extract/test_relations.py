@@ -144,3 +144,26 @@ def test_relation_carries_its_evidence() -> None:
     rel = extract(text, "vi").relations["implements"][0]
     ev = rel.evidence[0]
     assert "18-NQ/TW" in text[ev.start:ev.end] and ev.sentence.startswith("Huyện ủy")
+
+
+# Other verb forms: deploy, put into practice; a local decision "on implementing" is carried out by its issuer.
+VERB_FORMS = [
+    ("en", "The Ben Tre Provincial Party Committee deployed Conclusion No. 64-KL/TW across all its units.",
+     {("Ben Tre Provincial Party Committee", "64-KL/TW")}),
+    ("en", "The Ben Tre Provincial People's Committee issued Decision No. 512/QD-UBND on implementing Conclusion "
+     "No. 64-KL/TW.", {("512/QD-UBND", "64-KL/TW"), ("Ben Tre Provincial People's Committee", "64-KL/TW")}),
+    ("th", "คณะกรรมการพรรคประจำจังหวัด Ben Tre ได้ปรับใช้ข้อสรุปหมายเลข 64-KL/TW อย่างกว้างขวาง",
+     {("Ben Tre Provincial Party Committee", "64-KL/TW")}),
+    ("km", "គណៈកម្មាធិការបក្សខេត្ត Ben Tre បានដាក់ពង្រាយសេចក្តីសន្និដ្ឋានលេខ ៦៤-KL/TW យ៉ាងទូលំទូលាយ។",
+     {("Ben Tre Provincial Party Committee", "64-KL/TW")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), VERB_FORMS)
+def test_implementing_verb_forms(lang: str, text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= _implements(lang, text)
+
+
+def test_passive_agent_implements() -> None:
+    text = "Resolution No. 39-NQ/TW has been implemented by the Lang Son Provincial Party Committee."
+    assert ("Lang Son Provincial Party Committee", "39-NQ/TW") in _implements("en", text)
