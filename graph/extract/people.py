@@ -311,7 +311,7 @@ def _chains(doc: TextDoc, roles: list[Role]) -> list[list[Role]]:
             nxt = chain[i + 1]
             if chain[i].org is None and chain[i].dept is None and chain[i].level is None and nxt.org is not None:
                 if chain[i].bare == "party_standing_committee":  # "member of the Standing Committee, head of X"
-                    chain[i].org = pr.standing_of(pr.owner_of(nxt.org))
+                    chain[i].org = pr.standing_of(pr.territorial_of(pr.owner_of(nxt.org)))
                 else:
                     chain[i].org = chain[i].party_of(nxt.org) if chain[i].party else nxt.org
         for i, r in enumerate(chain):  # a department without its owner belongs to a neighbour's committee

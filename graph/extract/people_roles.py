@@ -119,6 +119,15 @@ def standing_of(org: Organization) -> Organization:
                         org.place, parent=org.name)
 
 
+def territorial_of(org: Organization) -> Organization:
+    """The territorial party committee of a local state body, force or agency ("UVBTV, Chủ tịch UBND huyện X":
+    the member sits on X district party committee's standing committee, not on one of the people's committee)."""
+    if org.kind.startswith("party_") or not org.place or org.level in (None, "central", "unit", "village"):
+        return org
+    return Organization(build_name("party_committee", place=org.place, level=org.level), "party_committee",
+                        org.level, org.place)
+
+
 def owner_of(org: Organization) -> Organization:
     """The party committee a standing committee or department belongs to (the body itself otherwise)."""
     if org.kind in ("party_standing_committee", "party_department"):
@@ -315,9 +324,12 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         if inner is not None and roles_cat.regex is not None:
             # the longest form swallowed the head of a body ("Trưởng Ban | Ban Dân vận"): keep the shorter role
             short = roles_cat.regex.match(v, s, inner)
-            if not short:
+            if short:
+                e, entry = short.end(), roles_cat.forms[short.group()]
+            elif entry.get("shares_head"):  # "Phó Ban | Ban Tuyên giáo": the role's last word opens the body
+                e = inner - 1
+            else:
                 continue
-            e, entry = short.end(), roles_cat.forms[short.group()]
         key = str(entry.get("role", entry.key))
         role = Role(s, e, key, None)
         if entry.get("level"):

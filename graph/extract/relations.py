@@ -91,8 +91,9 @@ def _excluded(doc: TextDoc, refs: list[_Ref], orgs: Sequence[Mention[Organizatio
         if issuer or after_role or m.item.level == "central":
             out.add(m.start)
             for n in ordered[i + 1:]:
-                if n.start - ordered[i].end > 6 or any(c in v[ordered[i].end:n.start] for c in ",;:"):
-                    break  # a comma ends the issuer's name: the body after it is the clause's subject
+                if (n.start - ordered[i].end > 6 or any(c in v[ordered[i].end:n.start] for c in ",;:")
+                        or doc.sentence_at(n.start) is not sent):
+                    break  # a comma or a sentence end closes the issuer's name: the body after it is a subject
                 out.add(n.start)
     return out
 
