@@ -278,15 +278,21 @@ def _attach(doc: TextDoc, names: list[_Name], chains: list[list[Role]]) -> None:
     linkers = lexicon(doc.pack, "roles").word_regex("linkers")
     and_words = tuple(lexicon(doc.pack, "organizations").words("and"))
     taken = {id(n) for n in names if n.roles}
+    owner: dict[int, _Name] = {}  # end of an attached chain -> its holder
     for chain in chains:
         start, end = chain[0].start, chain[-1].end
         before = [n for n in names if n.end <= start and _linked(doc, n.end, start, linkers)]
+        held = [n for e, n in owner.items() if e <= start and not any(m.start >= e and m.end <= start for m in names)
+                and linkers is not None and _linked(doc, e, start, linkers) and not _gap(text, e, start, " -–,:(（\n")]
+        if not before and held:  # "X, Secretary of Y, was elected Chairman of Z": the holder of the posts just named
+            before = held[-1:]
         opening = not before and _opens_sentence(doc, start)
         after = [n for n in names if n.hstart >= end and (_gap(text, end, n.hstart, " ")
                                                           or ((n.honorific or opening or ":" in text[end:n.hstart])
                                                               and _gap(text, end, n.hstart, " ,:")))]
         if before:
             before[-1].roles.extend(chain)
+            owner[end] = before[-1]
         elif after:
             listed = _listed(doc, names, after[0], and_words) if ":" in text[end:after[0].hstart] else after[:1]
             for n in listed:

@@ -337,6 +337,10 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
             named = _place_before(doc, s, str(entry.get("level")))
             if named is not None:  # "Quang Nam Provincial Party Secretary": the place written before the title
                 role.start, role.org = named
+            q = _SPACES.match(text, e).end()
+            p = party_re.match(v, q) if party_re and not bare.match(v, q, original=text) else None
+            if p:  # "UVTƯ Đảng": the party word after a role that names its committee belongs to the role
+                role.end = e = p.end()
         pos, after_of = e, False
         for _ in range(6):
             if role.org is not None:
@@ -375,6 +379,9 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
                 lv = levels.match(v, _SPACES.match(text, pos).end(), original=text)
                 if lv:  # "the provincial standing committee": the one of the level the text names most
                     role.level, pos = lv[1].key, lv[0]
+                continue
+            if b and role.bare == "party_standing_committee" and b[1].key == "party_committee":
+                pos = b[0]  # "Ban Thường vụ Đảng ủy": the standing committee of the committee named by its bare word
                 continue
             p = party_re.match(v, q) if party_re else None
             if p and not role.party:
