@@ -32,6 +32,8 @@ from graph.model import Organization, Place
 from graph.text import TextDoc
 
 _LOCAL = {"district", "town", "commune", "ward"}
+# Capitalised words that open a sentence or phrase before a level word and name no place ("The provincial ...").
+_ARTICLES = frozenset({"The", "A", "An", "At", "In", "On", "By", "For", "From", "With", "To", "Its", "Their", "This"})
 
 
 def _place_index(places: Sequence[Mention[Place]]) -> dict[int, tuple[int, str, str | None, bool]]:
@@ -93,7 +95,11 @@ class Resolver:
                 continue
             if english:
                 run = name_run_before(g.text, start, 3, g._stop_left)
-                if run:
+                words = g.text[run[0]:run[1]].split() if run else []
+                if words and words[0] in _ARTICLES:  # "The provincial ...": a capital that opens a sentence
+                    words = words[1:]
+                    run = (run[1] - len(" ".join(words)), run[1]) if words and run else None
+                if run and words:
                     name = canonical_latin(g.text[run[0]:run[1]])
                     self.place_level.setdefault(name, entry.key)
                     self.anchors.append((run[0], entry.key, name))

@@ -382,9 +382,14 @@ class Grammar:
     def parse_left(self, p: Parse) -> None:
         """English: "[Place] [level] [qualifier] HEAD" read leftwards from the head."""
         pos = p.start
-        if p.style in ("sub", "same"):
+        if p.style == "same":
             return
         words = [m.span() for m in _NON_SPACE.finditer(self.text, max(0, pos - 80), pos)]
+        if p.style == "sub":
+            # "the provincial Party Standing Committee", "Lao Cai provincial Inspection Commission": the level
+            # (and place) written before an organ are its owner's; without a level word nothing is read
+            if not self._phrase_before(words, self.levels):
+                return
         named = False
         if p.type == "party_committee":
             hit = self._phrase_before(words, self.quals)
