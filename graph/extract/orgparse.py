@@ -264,8 +264,10 @@ class Grammar:
         while True:
             q = self.skip(pos)
             gap_ok = q == pos or self.latin
-            m = self.quals.match(self.view, q) if gap_ok and p.type == "party_committee" and not english else None
-            if m and not p.level and not p.place:
+            m = self.quals.match(self.view, q) if gap_ok and p.type == "party_committee" else None
+            if m and english and not (p.level_from_text and not p.quals and not m[1].get("named")):
+                m = None  # English names an agency after "of" only behind a level: "of the provincial agencies' bloc"
+            if m and (not p.level or english) and not p.place:
                 p.quals.append(m[1].key)
                 pos = m[0]
                 if m[1].get("named") and not p.proper:

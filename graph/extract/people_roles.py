@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from graph.extract import places_api
 from graph.extract.lexicon import Category, Lexicon, lexicon, view
 from graph.extract.mentions import Mention
-from graph.extract.names import canonical_latin, name_run, name_run_before
+from graph.extract.names import SURNAMES, canonical_latin, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
 from graph.model import Organization
-from graph.text import TextDoc
+from graph.text import TextDoc, fold
 
 _SPACES = re.compile(r"[ \t]*")
 _DIGITS = re.compile(r"[ \t]*(\d+[A-Za-z]?)(?![\dA-Za-z])")
@@ -208,6 +208,10 @@ def _possessed(text: str, end: int, by_start: dict[int, Mention[Organization]]) 
     """The body a possessive names right after another: "the Provincial Party Committee's | Organisation
     Commission" — the role heads the commission, not the committee."""
     m = _POSSESSIVE.match(text, end)
+    if m is None and text.startswith(" ", end):  # "the Provincial Party Committee Inspection Commission"
+        owned = by_start.get(end + 1)
+        return owned if owned is not None and owned.item.kind in ("party_department", "party_standing_committee") \
+            else None
     return by_start.get(m.end()) if m else None
 
 
@@ -217,6 +221,10 @@ def _ministry(text: str, pos: int) -> tuple[int, Organization] | None:
     if not m:
         return None
     words = m.group().split()
+    cut = next((i for i in range(1, len(words) - 1) if fold(words[i]).lower() in SURNAMES
+                and words[i + 1][:1].isupper()), None)
+    if cut is not None:  # "Minister of Home Affairs Do Thi Thanh": the holder's name follows the field
+        words = words[:cut]
     while words and not words[-1][:1].isupper():
         words.pop()
     if not words:

@@ -92,7 +92,8 @@ def _excluded(doc: TextDoc, refs: list[_Ref], orgs: Sequence[Mention[Organizatio
         after_role = before.endswith(roles.form_tuple)
         if issuer or after_role or m.item.level == "central":
             out.add(m.start)
-            if i > 0 and v[ordered[i - 1].end:m.start].strip() in _POSSESSIVE:
+            gap = v[ordered[i - 1].end:m.start].strip() if i > 0 else None
+            if gap in _POSSESSIVE or (gap == "" and m.item.kind in ("party_standing_committee", "party_department")):
                 out.add(ordered[i - 1].start)  # "the X Party Committee's Standing Board": the owner is chained too
             for n in ordered[i + 1:]:
                 if n.start - ordered[i].end > 6 or any(c in v[ordered[i].end:n.start] for c in ",;:"):
