@@ -115,7 +115,8 @@ def _grammar(code: str) -> _Grammar:
     date_link = re.compile(rf"[\s,(]*(?:(?:{_alt([str(w) for w in cfg.get('date_links') or []])})\s*)?",
                            re.IGNORECASE)
     issuer_link = re.compile(
-        rf"[\s,()]*(?:{_alt([str(w) for w in cfg.get('issuer_links') or []])})\s*(?:the\s+)?(?:\d+(?:st|nd|rd|th)(?:[-\s](?:term|tenure))?\s+)?",
+        rf"[\s,()]*(?:{_alt([str(w) for w in cfg.get('issuer_links') or []])})\s*(?:the\s+)?"
+        rf"(?:\d+(?:st|nd|rd|th)(?:[-\s](?:term|tenure))?\s+)?",  # "of the 13th-tenure Party Central Committee"
         re.IGNORECASE)
     verbs = _alt([str(w) for w in cfg.get("issue_verbs") or []])
     issue_gap = re.compile(rf"^(?:[’']s)?\s*(?:(?:has|have|had|just)\s+)*(?:(?:{verbs})\s*)?(?:the\s+)?$",
