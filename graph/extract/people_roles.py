@@ -428,6 +428,9 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
             break
         if role.org is None and body_first:
             _body_before(role)
+        if role.org is None and not (role.bare or role.dept) and entry.get("fallback"):
+            # "General Secretary To Lam": a title only the national body has names it when no body follows
+            role.org = committee_at_level(orgs, str(entry.get("fallback")))
         if role.org is None:
             role.end = pos
             if entry.get("standing"):
