@@ -115,7 +115,8 @@ def _grammar(code: str) -> _Grammar:
     date_link = re.compile(rf"[\s,(]*(?:(?:{_alt([str(w) for w in cfg.get('date_links') or []])})\s*)?",
                            re.IGNORECASE)
     issuer_link = re.compile(
-        rf"[\s,()]*(?:{_alt([str(w) for w in cfg.get('issuer_links') or []])})\s*(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?",
+        rf"[\s,()]*(?:{_alt([str(w) for w in cfg.get('issuer_links') or []])})\s*(?:the\s+)?"
+        rf"(?:\d+(?:st|nd|rd|th)(?:[-\s](?:term|tenure))?\s+)?",  # "of the 13th-tenure Party Central Committee"
         re.IGNORECASE)
     verbs = _alt([str(w) for w in cfg.get("issue_verbs") or []])
     issue_gap = re.compile(rf"^(?:[’']s)?\s*(?:(?:has|have|had|just)\s+)*(?:(?:{verbs})\s*)?(?:the\s+)?$",
@@ -229,10 +230,12 @@ def _issuer_after(doc: TextDoc, g: _Grammar, occ: _Occurrence, orgs: list[Mentio
     if not link:
         return None
     at = link.end()
+    hit = _issuer_key_at(g, text, at)
     for org in orgs:
         if at - 1 <= org.start <= at + 1:
+            if hit and hit[1] > org.end and org.item.kind == "party_committee":
+                break  # "of the Provincial Party Committee Standing Board": the longer body issued it
             return org.item.name
-    hit = _issuer_key_at(g, text, at)
     return places.name(hit[0], text, hit[1], doc.lang) if hit else None
 
 

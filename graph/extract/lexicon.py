@@ -130,6 +130,8 @@ class Lexicon:
     def __init__(self, pack: LanguagePack, data: dict[str, Any]) -> None:
         self.latin = pack.spaces_between_words
         self.script = str(pack.meta.get("script", ""))
+        self.spellings = [(self._norm(str(a)), self._norm(str(b)))
+                          for a, b in pack.meta.get("spelling_variants", []) or []]
         self.categories: dict[str, Category] = {}
         self.raw = data
         self._words: dict[str, tuple[str, ...]] = {}
@@ -154,7 +156,19 @@ class Lexicon:
                 forms, attrs = spec or [], ()
             entry = Entry(str(key), attrs)
             for form in forms:
-                out.setdefault(self._norm(str(form)), entry)
+                for variant in self._variants(self._norm(str(form))):
+                    out.setdefault(variant, entry)
+        return out
+
+    def _variants(self, form: str) -> list[str]:
+        """A form and its other spellings (``meta.yaml`` ``spelling_variants``: "organisation" and
+        "organization"), so a pack lists each word once while texts write it either way."""
+        out = [form]
+        for a, b in self.spellings:
+            for f in list(out):
+                for x, y in ((a, b), (b, a)):
+                    if x in f and f.replace(x, y) not in out:
+                        out.append(f.replace(x, y))
         return out
 
     def _strict(self, value: dict[str, Any]) -> dict[str, frozenset[str]]:
@@ -177,7 +191,8 @@ class Lexicon:
         words = self._words.get(category)
         if words is None:
             value = self.raw.get(category) or []
-            words = self._words[category] = tuple(self._norm(str(v)) for v in value) if isinstance(value, list) else ()
+            words = self._words[category] = tuple(
+                w for v in value for w in self._variants(self._norm(str(v)))) if isinstance(value, list) else ()
         return list(words)
 
     def word_regex(self, category: str) -> re.Pattern[str] | None:

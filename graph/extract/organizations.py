@@ -32,6 +32,8 @@ from graph.model import Organization, Place
 from graph.text import TextDoc
 
 _LOCAL = {"district", "town", "commune", "ward"}
+# Capitalised words that open a sentence or phrase before a level word and name no place ("The provincial ...").
+_ARTICLES = frozenset({"The", "A", "An", "At", "In", "On", "By", "For", "From", "With", "To", "Its", "Their", "This"})
 
 
 def _place_index(places: Sequence[Mention[Place]]) -> dict[int, tuple[int, str, str | None, bool]]:
@@ -93,7 +95,11 @@ class Resolver:
                 continue
             if english:
                 run = name_run_before(g.text, start, 3, g._stop_left)
-                if run:
+                words = g.text[run[0]:run[1]].split() if run else []
+                if words and words[0] in _ARTICLES:  # "The provincial ...": a capital that opens a sentence
+                    words = words[1:]
+                    run = (run[1] - len(" ".join(words)), run[1]) if words and run else None
+                if run and words:
                     name = canonical_latin(g.text[run[0]:run[1]])
                     self.place_level.setdefault(name, entry.key)
                     self.anchors.append((run[0], entry.key, name))
@@ -145,6 +151,7 @@ def resolve(g: Grammar, parses: list[Parse], r: Resolver) -> None:
             p.owner = Parse(p.start, p.end, "party_committee", level=p.level, level_from_text=True,
                             place_type=p.place_type, explicit_place=p.explicit_place)
             p.owner.place = p.place if p.explicit_place else r.subject(p.level, p.start)
+            p.owner_rule = "level"
             if p.owner.place:
                 r.settle_level(p.owner)
                 _name(p.owner)
@@ -275,4 +282,11 @@ def find_organizations(doc: TextDoc, places: Sequence[Mention[Place]] = ()) -> l
         org.add_label(doc.lang, doc.text[p.start:end])
         org.evidence.append(doc.evidence(p.start, end, f"org:{p.type}"))
         out.append(Mention(p.start, end, org, f"org:{p.type}"))
+        o = p.owner
+        if p.owner_rule == "level" and o is not None and o.name and o.place and p.explicit_place:
+            # "the Standing Committee of the X provincial party": the committee it names is a body of the text too
+            owner = Organization(name=o.name, kind="party_committee", level=o.level, place=o.place)
+            owner.evidence.append(doc.evidence(p.start, end, "org:owner"))
+            # an inner span, so the organ stays the outer mention a role or a verb attaches to
+            out.append(Mention(min(p.start + 1, end), end, owner, "org:owner"))
     return out

@@ -24,8 +24,9 @@ _POSSESSIVE = re.compile(r"['’]s?\s+$")
 def _joined(g: Grammar, p: Parse, nxt: Parse) -> str | None:
     """How ``p`` and the next phrase are joined: "of", "at", "apposition", "possessive" or None."""
     gap = g.text[p.end:nxt.start]
-    if g.doc.pack.code == "en" and _POSSESSIVE.fullmatch(gap):
-        return "possessive"
+    if g.doc.pack.code == "en" and (_POSSESSIVE.fullmatch(gap) or (
+            gap == " " and nxt.style == "sub" and p.type in _OWNERS and p.style != "sub")):
+        return "possessive"  # "the Provincial Party Committee Standing Board" owns like "Committee's" does
     of_end = g.of_at(p.end)
     if of_end is not None and g.skip(of_end) == nxt.start:
         return "of"

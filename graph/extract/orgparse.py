@@ -264,8 +264,10 @@ class Grammar:
         while True:
             q = self.skip(pos)
             gap_ok = q == pos or self.latin
-            m = self.quals.match(self.view, q) if gap_ok and p.type == "party_committee" and not english else None
-            if m and not p.level and not p.place:
+            m = self.quals.match(self.view, q) if gap_ok and p.type == "party_committee" else None
+            if m and english and not (p.level_from_text and not p.quals and not m[1].get("named")):
+                m = None  # English names an agency after "of" only behind a level: "of the provincial agencies' bloc"
+            if m and (not p.level or english) and not p.place:
                 p.quals.append(m[1].key)
                 pos = m[0]
                 if m[1].get("named") and not p.proper:
@@ -382,9 +384,14 @@ class Grammar:
     def parse_left(self, p: Parse) -> None:
         """English: "[Place] [level] [qualifier] HEAD" read leftwards from the head."""
         pos = p.start
-        if p.style in ("sub", "same"):
+        if p.style == "same":
             return
         words = [m.span() for m in _NON_SPACE.finditer(self.text, max(0, pos - 80), pos)]
+        if p.style == "sub":
+            # "the provincial Party Standing Committee", "Lao Cai provincial Inspection Commission": the level
+            # (and place) written before an organ are its owner's; without a level word nothing is read
+            if not self._phrase_before(words, self.levels):
+                return
         named = False
         if p.type == "party_committee":
             hit = self._phrase_before(words, self.quals)

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from graph.extract import places_api
 from graph.extract.lexicon import Category, Lexicon, lexicon, view
 from graph.extract.mentions import Mention
-from graph.extract.names import canonical_latin, name_run, name_run_before
+from graph.extract.names import SURNAMES, canonical_latin, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
 from graph.model import Organization
-from graph.text import TextDoc
+from graph.text import TextDoc, fold
 
 _SPACES = re.compile(r"[ \t]*")
 _DIGITS = re.compile(r"[ \t]*(\d+[A-Za-z]?)(?![\dA-Za-z])")
@@ -217,6 +217,10 @@ def _possessed(text: str, end: int, by_start: dict[int, Mention[Organization]]) 
     """The body a possessive names right after another: "the Provincial Party Committee's | Organisation
     Commission" — the role heads the commission, not the committee."""
     m = _POSSESSIVE.match(text, end)
+    if m is None and text.startswith(" ", end):  # "the Provincial Party Committee Inspection Commission"
+        owned = by_start.get(end + 1)
+        return owned if owned is not None and owned.item.kind in ("party_department", "party_standing_committee") \
+            else None
     return by_start.get(m.end()) if m else None
 
 
@@ -226,6 +230,10 @@ def _ministry(text: str, pos: int) -> tuple[int, Organization] | None:
     if not m:
         return None
     words = m.group().split()
+    cut = next((i for i in range(1, len(words) - 1) if fold(words[i]).lower() in SURNAMES
+                and words[i + 1][:1].isupper()), None)
+    if cut is not None:  # "Minister of Home Affairs Do Thi Thanh": the holder's name follows the field
+        words = words[:cut]
     while words and not words[-1][:1].isupper():
         words.pop()
     if not words:
@@ -250,6 +258,27 @@ def _committee_named(doc: TextDoc, levels: Category, pos: int) -> tuple[int, Org
                                 level, found[0])
 
 
+_PLACE_LEVEL = {"province": "provincial", "city": "city", "district": "district", "town": "town",
+                "commune": "commune", "ward": "ward"}
+_SECRETARIES = frozenset({"secretary", "deputy_secretary", "standing_deputy_secretary"})
+
+
+def _committee_of_place(doc: TextDoc, levels: Category, pos: int) -> tuple[int, Organization] | None:
+    """(end, committee) for a place the gazetteer knows and its level noun at ``pos`` ("Bac Giang Province"):
+    the party committee a secretary of a place ("Party Secretary of Bac Giang Province") heads."""
+    v = view(doc)
+    run = name_run(doc.text, pos, 4, stop=lambda i: levels.match(v, i, original=doc.text) is not None)
+    if run is None:
+        return None
+    lv = levels.match(v, _SPACES.match(doc.text, run[1]).end(), original=doc.text)
+    found = places_api.resolve(doc.text[run[0]:run[1]], doc.lang, lv[1].key if lv else None)
+    if lv is None or found is None or lv[1].key != _PLACE_LEVEL.get(found[1] or ""):
+        return None
+    level = lv[1].key
+    return lv[0], Organization(build_name("party_committee", place=found[0], level=level), "party_committee",
+                               level, found[0])
+
+
 def _place_before(doc: TextDoc, pos: int, level: str) -> tuple[int, Organization] | None:
     """(start, committee) for a place name written right before a title that names its level."""
     if level == "central":
@@ -261,6 +290,10 @@ def _place_before(doc: TextDoc, pos: int, level: str) -> tuple[int, Organization
     if found is None:
         return None
     place = found[0]
+    if level == "place":  # "Quang Ninh Party Secretary": the level is the place's own
+        level = _PLACE_LEVEL.get(found[1] or "", "")
+        if not level:
+            return None
     return run[0], Organization(build_name("party_committee", place=place, level=level), "party_committee", level,
                                 place)
 
@@ -333,7 +366,8 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         key = str(entry.get("role", entry.key))
         role = Role(s, e, key, None)
         if entry.get("level"):
-            role.org = committee_at_level(orgs, str(entry.get("level")))
+            if entry.get("level") != "place":
+                role.org = committee_at_level(orgs, str(entry.get("level")))
             named = _place_before(doc, s, str(entry.get("level")))
             if named is not None:  # "Quang Nam Provincial Party Secretary": the place written before the title
                 role.start, role.org = named
@@ -387,6 +421,11 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
             if p and not role.party:
                 role.party, pos = True, p.end()
                 continue
+            if after_of and key in _SECRETARIES and not (role.bare or role.dept):
+                owner = _committee_of_place(doc, levels, q)
+                if owner is not None:  # "Party Secretary of Bac Giang Province"
+                    role.org, role.end = owner[1], owner[0]
+                    break
             inst = institutions.at(q)
             if inst:
                 role.org, role.end = inst[1], inst[0]
@@ -408,6 +447,9 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
             break
         if role.org is None and body_first:
             _body_before(role)
+        if role.org is None and not (role.bare or role.dept) and entry.get("fallback"):
+            # "General Secretary To Lam": a title only the national body has names it when no body follows
+            role.org = committee_at_level(orgs, str(entry.get("fallback")))
         if role.org is None:
             role.end = pos
             if entry.get("standing"):

@@ -47,6 +47,8 @@ _FRONTED = 40  # "Implementing X, the City Standing Committee ...": a verb this 
 _ISSUED_WINDOW = 70  # from an issuing verb to the number of the document it issues
 _ANAPHOR_WINDOW = 24  # from an implementing verb to "the action programme" it governs
 _APPOSITION = 10  # "Ward X, Y City": a higher-level body this close after a lower one only locates it
+# The marks between an owner and its organ ("the Provincial Party Committee's Standing Board").
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # National bodies issue documents rather than carry them out.
 _NATIONAL = frozenset({"Central Committee of the Communist Party of Vietnam", "Politburo", "Secretariat", "Government",
                        "Prime Minister", "National Assembly"})
@@ -90,6 +92,9 @@ def _excluded(doc: TextDoc, refs: list[_Ref], orgs: Sequence[Mention[Organizatio
         after_role = before.endswith(roles.form_tuple)
         if issuer or after_role or m.item.level == "central":
             out.add(m.start)
+            gap = v[ordered[i - 1].end:m.start].strip() if i > 0 else None
+            if gap in _POSSESSIVE or (gap == "" and m.item.kind in ("party_standing_committee", "party_department")):
+                out.add(ordered[i - 1].start)  # "the X Party Committee's Standing Board": the owner is chained too
             for n in ordered[i + 1:]:
                 if (n.start - ordered[i].end > 6 or any(c in v[ordered[i].end:n.start] for c in ",;:")
                         or doc.sentence_at(n.start) is not sent):
