@@ -86,64 +86,40 @@ def view(doc: TextDoc) -> str:
     return cached
 
 
-# A word as the regex engine sees one: a maximal run of the characters ``\w`` matches.
-_RUN = re.compile(r"\w+")
-# Views shorter than this are scanned by the regex itself: indexing them would cost more than it saves.
+# Views shorter than this are scanned by the regex itself: the fast path's set-up would cost more.
 _INDEX_MIN = 2000
+# A word character right after a character that is neither a word character nor a space.
+_OTHER_START = re.compile(r"[^\w ]\w")
+_FIRST_IS_WORD = re.compile(r"\w")
 
 
-class _WordStarts:
-    r"""Where each word of one Latin view starts (positions by word), computed once per view.
+class _OtherStarts:
+    """Where the words of one Latin view start that do not follow a space, found once per view.
 
-    Why: a Latin form matches only at the start of a word (``(?<![\w])``) whose whole word is the
-    form's first word, yet the engine tries the pattern at every character that can begin a form:
-    a thousand attempts where a dozen forms occur. With the words indexed, each category tries its
-    pattern only at the starts of its own first words.
+    Why: a Latin form matches only at the start of a word. Nearly every word follows a space, and a
+    regex that begins with a literal space is scanned far faster by the engine than one that begins
+    with a look-behind; the few other word starts (after a line break, a bracket or a dash) are kept
+    here and tried one by one.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        by_word: dict[str, list[int]] = {}
-        pos = 0
-        for token in text.split(" "):
-            if token.isalnum():  # one word, the common case (``\w`` is alphanumeric or "_")
-                found = by_word.get(token)
-                if found is None:
-                    by_word[token] = [pos]
-                else:
-                    found.append(pos)
-            elif token:
-                for m in _RUN.finditer(token):
-                    by_word.setdefault(m.group(), []).append(pos + m.start())
-            pos += len(token) + 1
-        self.by_word = by_word
-        self._starts: dict[frozenset[str], list[int]] = {}
-
-    def starts(self, words: frozenset[str]) -> list[int]:
-        """Sorted start positions of the words in ``words``."""
-        found = self._starts.get(words)
-        if found is None:
-            by_word = self.by_word
-            found = self._starts[words] = sorted(p for w in words if w in by_word for p in by_word[w])
-        return found
+        self.starts = [m.start() + 1 for m in _OTHER_START.finditer(text)]
+        if text[:1] and _FIRST_IS_WORD.match(text):
+            self.starts.insert(0, 0)
 
 
-_RECENT: list[_WordStarts] = []  # the last few views indexed (the stages of one document share one view)
+_RECENT: list[_OtherStarts] = []  # the last few views (the stages of one document share one view)
 
 
-def _word_starts(text: str) -> _WordStarts:
-    """The :class:`_WordStarts` of ``text``, reused while the same string object is scanned."""
+def _other_starts(text: str) -> list[int]:
+    """:attr:`_OtherStarts.starts` of ``text``, reused while the same string object is scanned."""
     for found in _RECENT:
         if found.text is text:
-            return found
-    found = _WordStarts(text)
+            return found.starts
+    found = _OtherStarts(text)
     _RECENT[:] = [found, *_RECENT[:3]]
-    return found
-
-
-def _splits_word(text: str, end: int) -> bool:
-    """Whether a word runs across ``end`` (so a scan that stops there sees a shorter word)."""
-    return 0 < end < len(text) and _RUN.fullmatch(text, end - 1, end + 1) is not None
+    return found.starts
 
 
 class Category:
@@ -154,13 +130,13 @@ class Category:
         self.forms = forms
         self.form_tuple = tuple(forms)  # for str.startswith / str.endswith, which test a tuple in C
         self.strict = strict or {}
-        # the first words of the forms, when every form starts with a word (see _WordStarts)
-        firsts = [_RUN.match(f) for f in forms]
-        self.first_words: frozenset[str] | None = (
-            frozenset(m.group() for m in firsts if m) if latin and forms and all(firsts) else None)
         if not forms:
             self.regex = None
             return
+        # when every Latin form starts with a word character, the same forms after a space (see _OtherStarts)
+        self.after_space: re.Pattern[str] | None = None
+        if latin and all(_FIRST_IS_WORD.match(f) for f in forms):
+            self.after_space = re.compile(" " + wordscan.alternation(forms) + r"(?![\w])")
         # longest form first, as a trie (wordscan.alternation): same matches, far fewer branches tried
         if latin:
             pattern = wordscan.alternation(forms, word_start=True) + r"(?![\w])"
@@ -171,8 +147,11 @@ class Category:
 
     def _ok(self, m: re.Match[str], original: str | None) -> bool:
         """A one-word Vietnamese form must match with its diacritics ("Báo" is not "Bảo")."""
-        allowed = self.strict.get(m.group())
-        return allowed is None or original is None or original[m.start():m.end()].lower() in allowed
+        return self._ok_span(m.start(), m.end(), m.group(), original)
+
+    def _ok_span(self, start: int, end: int, form: str, original: str | None) -> bool:
+        allowed = self.strict.get(form)
+        return allowed is None or original is None or original[start:end].lower() in allowed
 
     def match(self, text: str, pos: int, original: str | None = None) -> tuple[int, Entry] | None:
         if self.regex is None:
@@ -185,28 +164,48 @@ class Category:
         if self.regex is None:
             return
         stop = len(text) if end is None else end
-        if self.first_words is None or len(text) < _INDEX_MIN or _splits_word(text, stop):
+        if self.after_space is None or len(text) < _INDEX_MIN:
             for m in self.regex.finditer(text, start, stop):
                 if self._ok(m, original):
                     yield m.start(), m.end(), self.forms[m.group()]
             return
-        # exactly the matches of regex.finditer(text, start, stop): a match can begin only at the start
-        # of one of the forms' first words, so the pattern is tried there alone, left to right, each
-        # try after the end of the last match
-        starts = _word_starts(text).starts(self.first_words)
-        match = self.regex.match
-        free = start
-        for i in range(bisect_left(starts, start), len(starts)):
-            pos = starts[i]
-            if pos >= stop:
-                break
-            if pos < free:
-                continue
-            m = match(text, pos, stop)
-            if m:
-                free = m.end()
-                if self._ok(m, original):
-                    yield pos, m.end(), self.forms[m.group()]
+        yield from self._scan_words(text, start, stop, original)
+
+    def _scan_words(self, text: str, start: int, stop: int,
+                    original: str | None) -> Iterator[tuple[int, int, Entry]]:
+        """Exactly the matches of ``regex.finditer(text, start, stop)``, for Latin forms that start with a word.
+
+        A match starts where a word does: either after a space, where ``after_space`` finds it (the
+        same forms, tried in the same order, so the same match), or at one of the few other word
+        starts, where ``regex`` is tried. Each search resumes after the end of the last match, as
+        ``finditer`` does.
+        """
+        assert self.regex is not None and self.after_space is not None
+        match, search = self.regex.match, self.after_space.search
+        others = _other_starts(text)
+        k = bisect_left(others, start)
+        pos = start
+        spaced: re.Match[str] | None = None  # the first match after a space that starts at or after pos
+        nxt = -1  # where it starts (stop when there is none)
+        while pos < stop:
+            if nxt < pos:
+                spaced = search(text, max(pos - 1, 0), stop)
+                nxt = spaced.start() + 1 if spaced is not None else stop
+            while k < len(others) and others[k] < pos:
+                k += 1
+            if k < len(others) and others[k] < nxt:
+                m = match(text, others[k], stop)
+                k += 1
+                if m is None:
+                    continue
+                s, e, form = m.start(), m.end(), m.group()
+            elif spaced is not None:
+                s, e, form = nxt, spaced.end(), spaced.group()[1:]
+            else:
+                return
+            pos = e
+            if self._ok_span(s, e, form, original):
+                yield s, e, self.forms[form]
 
 
 class Lexicon:

@@ -29,8 +29,8 @@ def test_word_start_path_as_regex_scan(seed: int) -> None:
     rng = random.Random(seed)
     forms = rng.sample(FORMS, rng.randint(1, len(FORMS)))
     cat = Category({f: Entry(f) for f in forms}, latin=True, script="Latn")
-    assert cat.first_words is not None
-    pieces = [*FORMS, "b", "bi", "thu", "uy", "tinhx", "xtinh", "_", "-", ".", ",", "\n", "  ", "2", "ơ", "(", "'"]
+    assert cat.after_space is not None
+    pieces = [*FORMS, "b", "bi", "thu", "uy", "tinhx", "xtinh", "_", "-", ".", ",", "\n", "  ", "2", "ơ", "(", "'", "\t", "tp"]
     for _ in range(60):
         text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", ",", "\n"]) for _ in range(rng.randint(1000, 1500)))
         assert len(text) >= L._INDEX_MIN
@@ -43,6 +43,6 @@ def test_word_start_path_as_regex_scan(seed: int) -> None:
 
 def test_forms_not_starting_with_a_word_use_the_regex() -> None:
     cat = Category({"(x)": Entry("x"), "tinh": Entry("t")}, latin=True, script="Latn")
-    assert cat.first_words is None
+    assert cat.after_space is None
     text = "(x) tinh " * 400
     assert _fast(cat, text) == _plain(cat, text)
