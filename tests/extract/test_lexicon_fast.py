@@ -30,9 +30,11 @@ def test_word_start_path_as_regex_scan(seed: int) -> None:
     forms = rng.sample(FORMS, rng.randint(1, len(FORMS)))
     cat = Category({f: Entry(f) for f in forms}, latin=True, script="Latn")
     assert cat.after_space is not None
-    pieces = [*FORMS, "b", "bi", "thu", "uy", "tinhx", "xtinh", "_", "-", ".", ",", "\n", "  ", "2", "ơ", "(", "'", "\t", "tp"]
+    pieces = [*FORMS, "b", "bi", "thu", "uy", "tinhx", "xtinh", "_", "-", ".", ",", "\n", "  ", "2", "ơ", "(", "'",
+              "\t", "tp"]
     for _ in range(60):
-        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", ",", "\n"]) for _ in range(rng.randint(1000, 1500)))
+        n = rng.randint(1000, 1500)
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", ",", "\n"]) for _ in range(n))
         assert len(text) >= L._INDEX_MIN
         assert _fast(cat, text) == _plain(cat, text)
         for _ in range(20):
