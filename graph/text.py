@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,7 +82,7 @@ class TextDoc:
 
     original: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # a range when normalising moved no character (see _normalise)
     lang: str
     pack: LanguagePack
     sentences: list[Sentence] = field(default_factory=list)
@@ -119,14 +120,25 @@ def normalise(original: str) -> tuple[str, list[int]]:
     """NFC per character cluster, ASCII digits and dashes, no zero-width characters.
 
     Returns the normalised text and a map of length ``len(text) + 1`` from each
+    normalised index to the original index it came from (see :func:`_normalise`).
+    """
+    text, offsets = _normalise(original)
+    return text, list(offsets)
+
+
+def _normalise(original: str) -> tuple[str, Sequence[int]]:
+    """NFC per character cluster, ASCII digits and dashes, no zero-width characters.
+
+    Returns the normalised text and a map of length ``len(text) + 1`` from each
     normalised index to the original index it came from. Lines that are
     already NFC and hold no zero-width character (nearly all of them) change
-    only one character for one, so they take a fast path with identity offsets.
+    only one character for one, so they take a fast path with identity offsets,
+    returned as a ``range``: it indexes like the list without building 16,000 integers.
     """
     if unicodedata.is_normalized("NFC", original) and not _ZERO_WIDTH_RE.search(original):
         # every line takes the fast path (line breaks neither compose nor reorder, so a text is NFC
         # exactly when each of its lines is): the whole text at once
-        return _map_chars(original), list(range(len(original) + 1))
+        return _map_chars(original), range(len(original) + 1)
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -206,10 +218,17 @@ def _latin_words(text: str) -> tuple[int, int]:
     """
     words = marked = 0
     for token, n in Counter(text.split()).items():
-        runs = (token,) if token.isalpha() else _LATIN_WORD.findall(token)
-        words += n * len(runs)
-        marked += n * sum(1 for w in runs if _is_vietnamese_word(w))
+        w, m = _token_words(token)
+        words += n * w
+        marked += n * m
     return words, marked
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[int, int]:
+    """How many words one token holds, and how many are Vietnamese (memoised: tokens recur across articles)."""
+    runs = (token,) if token.isalpha() else _LATIN_WORD.findall(token)
+    return len(runs), sum(1 for w in runs if _is_vietnamese_word(w))
 
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
@@ -320,7 +339,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def prepare(original: str, lang: str | None = None) -> TextDoc:
     """Normalise, detect the language (unless given) and split into sentences."""
-    text, offsets = normalise(original)
+    text, offsets = _normalise(original)
     code = lang or detect_language(text)
     pack = load_pack(code)
     return TextDoc(original=original, text=text, offsets=offsets, lang=code, pack=pack,

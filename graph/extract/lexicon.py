@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -85,6 +86,42 @@ def view(doc: TextDoc) -> str:
     return cached
 
 
+# Views shorter than this are scanned by the regex itself: the fast path's set-up would cost more.
+_INDEX_MIN = 2000
+# A word character right after a character that is neither a word character nor a space.
+_OTHER_START = re.compile(r"[^\w ]\w")
+_FIRST_IS_WORD = re.compile(r"\w")
+
+
+class _OtherStarts:
+    """Where the words of one Latin view start that do not follow a space, found once per view.
+
+    Why: a Latin form matches only at the start of a word. Nearly every word follows a space, and a
+    regex that begins with a literal space is scanned far faster by the engine than one that begins
+    with a look-behind; the few other word starts (after a line break, a bracket or a dash) are kept
+    here and tried one by one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.start() + 1 for m in _OTHER_START.finditer(text)]
+        if text[:1] and _FIRST_IS_WORD.match(text):
+            self.starts.insert(0, 0)
+
+
+_RECENT: list[_OtherStarts] = []  # the last few views (the stages of one document share one view)
+
+
+def _other_starts(text: str) -> list[int]:
+    """:attr:`_OtherStarts.starts` of ``text``, reused while the same string object is scanned."""
+    for found in _RECENT:
+        if found.text is text:
+            return found.starts
+    found = _OtherStarts(text)
+    _RECENT[:] = [found, *_RECENT[:3]]
+    return found.starts
+
+
 class Category:
     """The compiled forms of one category: ``match`` at a position, ``finditer`` over a view."""
 
@@ -96,6 +133,10 @@ class Category:
         if not forms:
             self.regex = None
             return
+        # when every Latin form starts with a word character, the same forms after a space (see _OtherStarts)
+        self.after_space: re.Pattern[str] | None = None
+        if latin and all(_FIRST_IS_WORD.match(f) for f in forms):
+            self.after_space = re.compile(" " + wordscan.alternation(forms) + r"(?![\w])")
         # longest form first, as a trie (wordscan.alternation): same matches, far fewer branches tried
         if latin:
             pattern = wordscan.alternation(forms, word_start=True) + r"(?![\w])"
@@ -106,8 +147,11 @@ class Category:
 
     def _ok(self, m: re.Match[str], original: str | None) -> bool:
         """A one-word Vietnamese form must match with its diacritics ("Báo" is not "Bảo")."""
-        allowed = self.strict.get(m.group())
-        return allowed is None or original is None or original[m.start():m.end()].lower() in allowed
+        return self._ok_span(m.start(), m.end(), m.group(), original)
+
+    def _ok_span(self, start: int, end: int, form: str, original: str | None) -> bool:
+        allowed = self.strict.get(form)
+        return allowed is None or original is None or original[start:end].lower() in allowed
 
     def match(self, text: str, pos: int, original: str | None = None) -> tuple[int, Entry] | None:
         if self.regex is None:
@@ -119,9 +163,49 @@ class Category:
                  original: str | None = None) -> Iterator[tuple[int, int, Entry]]:
         if self.regex is None:
             return
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
-            if self._ok(m, original):
-                yield m.start(), m.end(), self.forms[m.group()]
+        stop = len(text) if end is None else end
+        if self.after_space is None or len(text) < _INDEX_MIN:
+            for m in self.regex.finditer(text, start, stop):
+                if self._ok(m, original):
+                    yield m.start(), m.end(), self.forms[m.group()]
+            return
+        yield from self._scan_words(text, start, stop, original)
+
+    def _scan_words(self, text: str, start: int, stop: int,
+                    original: str | None) -> Iterator[tuple[int, int, Entry]]:
+        """Exactly the matches of ``regex.finditer(text, start, stop)``, for Latin forms that start with a word.
+
+        A match starts where a word does: either after a space, where ``after_space`` finds it (the
+        same forms, tried in the same order, so the same match), or at one of the few other word
+        starts, where ``regex`` is tried. Each search resumes after the end of the last match, as
+        ``finditer`` does.
+        """
+        assert self.regex is not None and self.after_space is not None
+        match, search = self.regex.match, self.after_space.search
+        others = _other_starts(text)
+        k = bisect_left(others, start)
+        pos = start
+        spaced: re.Match[str] | None = None  # the first match after a space that starts at or after pos
+        nxt = -1  # where it starts (stop when there is none)
+        while pos < stop:
+            if nxt < pos:
+                spaced = search(text, max(pos - 1, 0), stop)
+                nxt = spaced.start() + 1 if spaced is not None else stop
+            while k < len(others) and others[k] < pos:
+                k += 1
+            if k < len(others) and others[k] < nxt:
+                m = match(text, others[k], stop)
+                k += 1
+                if m is None:
+                    continue
+                s, e, form = m.start(), m.end(), m.group()
+            elif spaced is not None:
+                s, e, form = nxt, spaced.end(), spaced.group()[1:]
+            else:
+                return
+            pos = e
+            if self._ok_span(s, e, form, original):
+                yield s, e, self.forms[form]
 
 
 class Lexicon:

@@ -30,6 +30,7 @@ from graph.extract.mentions import Mention
 from graph.extract.names import SURNAMES, canonical_latin, name_run, name_run_before
 from graph.extract.orgtypes import CENTRAL, build_name
 from graph.extract.roles import english_role
+from graph.extract.spans import inside_any
 from graph.model import Organization
 from graph.text import TextDoc, fold
 
@@ -315,6 +316,7 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
             by_start[m.start] = m
     starts = sorted(by_start)
     spans = [(m.start, m.end) for m in orgs]
+    inside_body = inside_any(spans)
     roles: list[Role] = []
     extra: list[Mention[Organization]] = []
     body_first = bool(lex.raw.get("body_before_role"))
@@ -348,7 +350,7 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         return (b[1].key, inst[0], b[0]) if inst else None
 
     for s, e, entry in roles_cat.finditer(v, original=text):
-        if any(a < s < b or (a == s and e <= b) for a, b in spans) or (roles and s < roles[-1].end):
+        if inside_body(s, e) or (roles and s < roles[-1].end):
             continue  # inside a body's name (a role word that merely starts with one, "Tỉnh ủy viên", counts)
         inner = next((k for k in range(s + 1, e) if v[k - 1] == " " and (
             k in by_start or depts.match(v, k, original=text) or bare.match(v, k, original=text))), None)

@@ -212,9 +212,11 @@ def _stops(doc: TextDoc) -> tuple[bytearray, list[str]]:
 def _chunks_after(doc: TextDoc, pos: int) -> list[tuple[int, int]]:
     """Space-separated script chunks from ``pos``, each cut before a role, body or grammatical word."""
     text, v = doc.text, view(doc)
-    stops, function_words = _stops(doc)
     m = _LEAD.match(text, pos)
     i = m.end() if m else pos
+    if i >= len(text) or not _in_script(text[i]):
+        return []  # no script chunk starts here; and a Latin article need not compute its stops at all
+    stops, function_words = _stops(doc)
     chunks: list[tuple[int, int]] = []
     while len(chunks) < _MAX_CHUNKS and i < len(text):
         if stops[i] or any(v.startswith(w, i) for w in function_words):
