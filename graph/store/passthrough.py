@@ -163,45 +163,54 @@ class _Connection:
         return b"".join(parts), reusable
 
     async def _chunked(self, parts: list[bytes], on_chunk: Callable[[bytes], None] | None) -> None:
-        buffer, pos = self.buffer, 0
+        """Decode a chunked body; every complete chunk of a read is handed to ``on_chunk`` in one piece.
+
+        Oxigraph writes ~1 kB chunks: one call per read rather than per chunk
+        keeps the Python work per request small (2480 rows: 12 calls, not 208).
+        """
+        buffer = self.buffer
         while True:
-            while (end := buffer.find(b"\r\n", pos)) < 0:
-                del buffer[:pos]
-                pos = 0
-                if not await self._more():
-                    raise AnswerCut(b"".join(parts))
-            try:
-                size = int(bytes(buffer[pos:end]).split(b";", 1)[0], 16)
-            except ValueError:
-                raise StoreError("the engine sent a malformed chunked body") from None
-            if size == 0:
-                del buffer[:end + 2]
-                while (line_end := buffer.find(b"\r\n")) != 0:  # trailers, then the empty line
-                    if line_end > 0:
-                        del buffer[:line_end + 2]
-                    elif not await self._more():
-                        raise AnswerCut(b"".join(parts))
-                del buffer[:2]
-                return
-            start = end + 2
-            while len(buffer) < start + size + 2:
-                del buffer[:pos]
-                start -= pos
-                pos = 0
-                if not await self._more():
-                    parts.append(bytes(buffer[start:]))
-                    raise AnswerCut(b"".join(parts))
-            chunk = bytes(buffer[start:start + size])
-            if on_chunk:
-                on_chunk(chunk)
-            parts.append(chunk)
-            pos = start + size + 2
+            batch: list[bytearray] = []
+            pos, last = 0, False
+            while (end := buffer.find(b"\r\n", pos)) >= 0:
+                size = _chunk_size(buffer[pos:end])
+                if size == 0:
+                    last, pos = True, end + 2
+                    break
+                start = end + 2
+                if len(buffer) < start + size + 2:
+                    break
+                batch.append(buffer[start:start + size])
+                pos = start + size + 2
+            if batch:
+                piece = b"".join(batch)
+                if on_chunk:
+                    on_chunk(piece)
+                parts.append(piece)
+            del buffer[:pos]
+            if last:
+                break
+            if not await self._more():
+                raise AnswerCut(b"".join(parts) + bytes(buffer))  # with the framing of a partial chunk: no matter
+        while (line_end := buffer.find(b"\r\n")) != 0:  # trailers, then the empty line
+            if line_end > 0:
+                del buffer[:line_end + 2]
+            elif not await self._more():
+                raise AnswerCut(b"".join(parts))
+        del buffer[:2]
 
     def abort(self) -> None:
         try:
             self.writer.transport.abort()
         except RuntimeError:  # its event loop is closed already
             pass
+
+
+def _chunk_size(line: bytearray) -> int:
+    try:
+        return int(line.split(b";", 1)[0], 16)
+    except ValueError:
+        raise StoreError("the engine sent a malformed chunked body") from None
 
 
 class ChildClient:
