@@ -44,13 +44,15 @@ def _rows_returned(url: str, query: str, timeout: float) -> tuple[str, float]:
     return f"{len(data.get('results', {}).get('bindings', []))} rows", took
 
 
-def run_seconds(seconds: float, first_answer_s: float) -> float:
+def run_seconds(seconds: float, first_answer_s: float, connections: int) -> float:
     """A wrk run long enough for a few answers: a 2 s query in a 3 s run would read as 0 or 0.33 req/s.
 
-    >>> run_seconds(3, 0.01), run_seconds(3, 2.1), run_seconds(3, 60)
-    (3, 9, 15)
+    With more connections the server shares its cores between them, so each answer takes longer.
+
+    >>> run_seconds(3, 0.01, 1), run_seconds(3, 2.1, 1), run_seconds(3, 0.54, 8), run_seconds(3, 60, 1)
+    (3, 9, 6, 15)
     """
-    return min(max(seconds, math.ceil(4 * first_answer_s)), 5 * seconds)
+    return min(max(seconds, math.ceil((3 + connections) * first_answer_s)), 5 * seconds)
 
 
 def _cases(ctx: Context, kind: str) -> Iterator[tuple[str, str]]:
@@ -68,7 +70,7 @@ def _median(values: list[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[str, str]) -> str:
+def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[str | tuple[str, int], str]) -> str:
     """wrk runs for every case of a server; returns why it stopped early, or "" when all were measured.
 
     A query whose first answer takes longer than the per-query limit is not load-tested, and neither is
@@ -76,18 +78,18 @@ def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[s
     """
     seconds, reps, limit = ctx.pick(2, 3), ctx.pick(1, 3), ctx.pick(10.0, 60.0)
     for name, text in _cases(ctx, kind):
-        run_s = seconds
+        first_s = 0.0
         if kind != "floor":
             try:
                 checks[name], first_s = _rows_returned(url, text, limit)
             except httpx.HTTPError as exc:
                 return f"{name}: no answer within {limit:.0f} s ({exc.__class__.__name__}); later cases not measured"
-            run_s = run_seconds(seconds, first_s)
-            if run_s != seconds:
-                checks[name] += f"; {run_s:.0f} s runs"
         query = wrk.query_url(url, text)
         for conc in CONCURRENCY:
             runs = []
+            run_s = run_seconds(seconds, first_s, conc)
+            if run_s != seconds:
+                checks[(name, conc)] = f"{run_s:.0f} s runs"
             for _ in range(reps):
                 runs.append(wrk.run(query, connections=conc, seconds=run_s))
                 if not drain(url, limit):
@@ -97,12 +99,12 @@ def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[s
     return ""
 
 
-def _emit(ctx: Context, label: str, kind: str, results: Results, checks: dict[str, str],
+def _emit(ctx: Context, label: str, kind: str, results: Results, checks: dict[str | tuple[str, int], str],
           baseline: Results | None) -> None:
     for (name, conc), runs in results.items():
         p50, p99 = _median([r.p50_ms for r in runs]), _median([r.p99_ms for r in runs])
         errors = sum(r.errors for r in runs)
-        notes = [checks.get(name, ""),
+        notes = [checks.get(name, ""), checks.get((name, conc), ""),
                  f"p50 {p50:.2f} ms, p99 {p99:.2f} ms" if p50 is not None and p99 is not None else
                  "no request finished during the run"]
         if errors:
@@ -124,7 +126,7 @@ def _http(label: str, *, full_only: bool) -> None:
         startups: dict[str, float] = {}
         for kind in SERVERS:
             results: Results = {}
-            checks: dict[str, str] = {}
+            checks: dict[str | tuple[str, int], str] = {}
             stopped = ""
             try:
                 with serve(kind, store_dir=data_dir, nquads=nquads) as server:
