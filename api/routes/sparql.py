@@ -13,10 +13,13 @@
 - errors as JSON: 400 with the parser's message, 406, 413, 415, 503 on timeout;
 - ``/id/...``: a resource IRI under the configured base, dereferenced (its DESCRIBE).
 
-Queries run in a worker thread (``anyio.to_thread``) so a slow query never
-blocks the event loop. The deadline is kept twice: here, so the client hears
-503 on time whatever the backend, and by the engine that ``nqgraph serve``
-runs (``graph/store/managed.py``), which is what stops the work itself.
+On the engine that ``nqgraph serve`` runs (``graph/store/managed.py``), a
+SELECT or ASK answer in a results format is the engine's own bytes, read on
+the event loop and forwarded when they fit the row cap
+(``graph/store/passthrough.py``). Everything else runs in a worker thread
+(``anyio.to_thread``) so a slow query never blocks the event loop. The
+deadline is kept twice: here, so the client hears 503 on time whatever the
+backend, and by the engine, which is what stops the work itself.
 ``SERVICE`` is refused unless allowed in the settings: a federated query makes
 the server fetch arbitrary URLs on a client's behalf.
 """
@@ -38,7 +41,7 @@ from api.media import GRAPH_FORMATS, RESULT_FORMATS, negotiate
 from api.service_description import describe
 from api.settings import Settings
 from api.sparql_request import Operation, read_get, read_post
-from api.sparql_run import NotAcceptable, QueryTimeout, execute
+from api.sparql_run import NotAcceptable, QueryTimeout, execute, forward_format
 from graph.store import QueryCancelled, Store
 from graph.store.using import names_own_dataset
 
@@ -96,11 +99,19 @@ async def run_query(request: Request, store: Store, settings: Settings, text: st
     for iri in [*default_graphs, *named_graphs]:
         if not _absolute(iri):
             raise ApiError(400, "bad request", f"not an absolute graph IRI: {iri!r}")
-    job = partial(execute, store, text, accept=request.headers.get("accept"), format_name=format_name,
-                  default_graph=default_graphs, named_graphs=named_graphs, base_iri=_endpoint(request),
+    accept, base_iri = request.headers.get("accept"), _endpoint(request)
+    forward = getattr(store, "forward", None)  # the managed engine's pass-through (graph/store/passthrough.py)
+    fmt = forward_format(text, accept, format_name) if forward is not None else None
+    job = partial(execute, store, text, accept=accept, format_name=format_name,
+                  default_graph=default_graphs, named_graphs=named_graphs, base_iri=base_iri,
                   row_cap=settings.row_cap, timeout=settings.query_timeout)
     try:
         with anyio.fail_after(settings.query_timeout):
+            if fmt is not None:
+                body = await forward(text, media_type=fmt.media_type, row_cap=settings.row_cap,
+                                     default_graph=default_graphs, named_graphs=named_graphs, base_iri=base_iri)
+                if body is not None:
+                    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
             answer = await anyio.to_thread.run_sync(job, abandon_on_cancel=True)
     except (TimeoutError, QueryTimeout, QueryCancelled):
         raise ApiError(503, "query timeout", f"the query ran longer than {settings.query_timeout:g} s and was "

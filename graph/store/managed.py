@@ -31,14 +31,24 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
 
-from graph.store.base import StoreError, StoreLocked
-from graph.store.remote import RemoteStore
+from graph.store.base import BadQuery, QueryCancelled, StoreError, StoreLocked
+from graph.store.passthrough import (
+    ROW_MARKS,
+    AnswerCut,
+    ChildClient,
+    OverCap,
+    RowCounter,
+    answer_body,
+    cut_answer,
+)
+from graph.store.remote import RemoteStore, prologue, shift_positions
 from graph.store.stream import OXIGRAPH_CANCELLED, ResponseReader
 
 #: Seconds allowed for Oxigraph to open the store and answer its first query.
@@ -91,13 +101,14 @@ class OxigraphServer:
         self.binary = binary or oxigraph_binary()
         self.process: subprocess.Popen[bytes] | None = None
         self.url = ""
+        self.port = 0
 
     def start(self) -> None:
         if self.binary is None:
             raise StoreError("the Oxigraph server is not installed (pip install oxigraph)")
         self.db.mkdir(parents=True, exist_ok=True)
         for _ in range(3):  # the free port may be taken between our probe and the child's bind
-            port = _free_port()
+            port = self.port = _free_port()
             self.url = f"http://127.0.0.1:{port}"
             # --union-default-graph, not the per-request union-default-graph parameter: Oxigraph 0.5.13 does not
             # apply --timeout-s to queries that ask for the union themselves (measured: they ran on unbounded).
@@ -176,6 +187,39 @@ class ManagedOxigraphStore(RemoteStore):
         self.location = str(db)
         self.read_deadline = self.server.timeout_s + 1.0  # Oxigraph's own notice, when it sends one, comes first
         self._generation = time.time_ns()
+        self._forwarder = ChildClient("127.0.0.1", self.server.port)
+
+    async def forward(self, sparql: str, *, media_type: str, row_cap: int, default_graph: Sequence[str] = (),
+                      named_graphs: Sequence[str] = (), base_iri: str | None = None) -> bytes | None:
+        """The engine's own answer in ``media_type`` (a SPARQL results type), or ``None``: take the general path.
+
+        ``None`` when the answer may hold more than ``row_cap`` rows (the
+        general path cuts it), or when the engine answered something else than
+        asked (the query is a CONSTRUCT after all, or the engine refused the
+        format). Runs on the event loop; the caller keeps the deadline by
+        cancelling, which closes the connection and so stops the engine.
+        See ``graph.store.passthrough``.
+        """
+        mark, extra = ROW_MARKS[media_type]
+        counter = RowCounter(mark, extra, cap=row_cap)
+        # A direct POST body: no percent-encoding of the text (urlencode quotes it in Python, char by char).
+        dataset = [("default-graph-uri", g) for g in default_graph] + [("named-graph-uri", g) for g in named_graphs]
+        target = "/query?" + urlencode(dataset) if dataset else "/query"
+        headers = {"Content-Type": "application/sparql-query", "Accept": media_type}
+        try:
+            reply = await self._forwarder.post(target, (prologue(base_iri) + sparql).encode(), headers, counter.feed)
+        except OverCap:
+            return None
+        except AnswerCut as exc:
+            raise cut_answer(exc, OXIGRAPH_CANCELLED) from None
+        if reply.status == 200:
+            return answer_body(reply, OXIGRAPH_CANCELLED) if reply.media_type == media_type else None
+        text = reply.body.decode("utf-8", "replace").strip()
+        if text.endswith(OXIGRAPH_CANCELLED.decode()):
+            raise QueryCancelled("the query was stopped at the timeout")
+        if reply.status == 400:
+            raise BadQuery(shift_positions(text[:2000] or "bad query"))
+        return None
 
     @property
     def generation(self) -> int:
@@ -205,6 +249,7 @@ class ManagedOxigraphStore(RemoteStore):
 
     def close(self) -> None:
         try:
+            self._forwarder.close()
             super().close()
         finally:
             self.server.stop()

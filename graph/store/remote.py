@@ -16,6 +16,7 @@ needs ``unionDefaultGraph``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -32,7 +33,7 @@ from graph.store.stream import ResponseReader
 _ACCEPT_RESULTS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 _ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 _SKIP = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_FORM = re.compile(r"(?<![\w:?$.-])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:.-])", re.IGNORECASE)
 _RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -43,6 +44,7 @@ _PROLOGUE = " ".join(f"PREFIX {p}: <{iri}>" for p, iri in STANDARD_PREFIXES.item
 _POSITION = re.compile(r"\berror at (\d+):(\d+)")
 
 
+@functools.lru_cache(maxsize=64)
 def prologue(base_iri: str | None) -> str:
     """The line put before every request text: the standard prefixes, and the base IRI if any."""
     base = f"BASE {ox.NamedNode(base_iri)} " if base_iri else ""
@@ -65,6 +67,8 @@ def query_form(sparql: str) -> str:
     CONSTRUCT with SPARQL JSON results when that is what ``Accept`` prefers.
 
     >>> query_form('PREFIX ex: <http://ex/select#> CONSTRUCT { ?s ex:p "ASK" } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    >>> query_form('PREFIX ask: <http://ex/> CONSTRUCT { ?select ask:p ex:describe } WHERE { ?select ?p ?o }')
     'CONSTRUCT'
     """
     found = _FORM.search(_SKIP.sub(" ", sparql))

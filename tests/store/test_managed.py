@@ -8,6 +8,8 @@ how fast.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import threading
 import time
@@ -155,3 +157,92 @@ def test_without_the_engine_the_server_runs_queries_in_process(tmp_path: Path, m
     served = store_module.open_served_store(tmp_path / "data", query_timeout=5, engine="in-process")
     assert isinstance(served, OxigraphStore)
     served.close()
+
+
+# The API forwards the engine's own SELECT/ASK bytes when they fit the row cap (graph/store/passthrough.py).
+
+FORMATS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
+           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+           "text/csv": ox.QueryResultsFormat.CSV, "text/tab-separated-values": ox.QueryResultsFormat.TSV}
+
+
+def test_forwarded_answers_still_end_in_503_at_the_timeout(data: Path,
+                                                           served_directory: Callable[..., object]) -> None:
+    with served_directory(data, query_timeout=1, row_cap=10**9) as url:  # type: ignore[attr-defined]
+        with httpx.Client(trust_env=False, timeout=120) as client:
+            engine = oxigraph_children()[0]
+            response = client.get(url + "/sparql", params={"query": f"SELECT ?a WHERE {{ {PRODUCT} }}"})
+            assert (response.status_code, response.json()["error"]) == (503, "query timeout")
+            assert "stopped" in response.json()["detail"]
+            wait_idle(engine, within=60)  # hanging up is what stops this one: Oxigraph's timer does not
+            quick = client.get(url + "/sparql", params={"query": "SELECT ?o WHERE { ?s ?p ?o } LIMIT 1"})
+            assert quick.status_code == 200 and len(quick.json()["results"]["bindings"]) == 1
+
+
+def test_a_forwarded_answer_that_the_engine_cut_is_a_503(managed: ManagedOxigraphStore) -> None:
+    from api.app import create_app
+    from api.settings import Settings
+    from tests.conftest import running_server
+
+    # The engine's timeout (1 s) comes first here, so its 200 answer ends with its notice.
+    app = create_app(Settings(store=managed.location, query_timeout=30, row_cap=10**9), store=managed)
+    query = "SELECT ?a WHERE { ?a ?p ?x . ?b ?q ?y FILTER(?x = ?y) }"
+    with running_server(app) as url:
+        response = httpx.get(url + "/sparql", params={"query": query}, trust_env=False, timeout=60)
+    assert (response.status_code, response.json()["error"]) == (503, "query timeout")
+
+
+@pytest.fixture(scope="module")
+def awkward(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three literals that look like row separators in every results format, and nothing else."""
+    folder = tmp_path_factory.mktemp("awkward") / "data"
+    store = OxigraphStore(db_path(folder))
+    store.replace_graph("https://example.org/g", [
+        ox.Triple(ox.NamedNode(f"https://example.org/n/{i}"), LABEL, ox.Literal(value))
+        for i, value in enumerate(['}},{"x":{}},{', "two\nlines\r\n", "<result><result>"])])
+    store.close()
+    return folder
+
+
+def values(body: bytes, media: str) -> list[str]:
+    """The ``?o`` column of an answer (pyoxigraph does not read CSV: it loses term types)."""
+    if media == "text/csv":
+        return [row[0] for row in list(csv.reader(io.StringIO(body.decode(), newline="")))[1:]]
+    return [str(s["o"]) for s in ox.parse_query_results(body, format=FORMATS[media])]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("media", sorted(FORMATS))
+def test_the_row_cap_holds_on_forwarded_answers(awkward: Path, served_directory: Callable[..., object],
+                                                media: str) -> None:
+    three = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"
+    four = "SELECT ?o WHERE { { ?s ?p ?o } UNION { BIND(0 AS ?o) } } ORDER BY ?o"
+    with served_directory(awkward, row_cap=3) as url:  # type: ignore[attr-defined]
+        with httpx.Client(trust_env=False, timeout=60, headers={"Accept": media}) as client:
+            whole, capped = (client.get(url + "/sparql", params={"query": q}) for q in (three, four))
+    for response in (whole, capped):
+        assert response.status_code == 200
+        assert response.headers["content-type"].split(";")[0] == media
+    rows = values(whole.content, media)
+    assert len(rows) == 3 and "x-nqgraph-truncated" not in whole.headers  # false separators do not cut it
+    assert any("lines" in r for r in rows) and any("}},{" in r for r in rows)
+    assert len(values(capped.content, media)) == 3 and capped.headers["x-nqgraph-truncated"] == "results capped at 3"
+
+
+def test_forwarded_errors_and_forms(data: Path, served_directory: Callable[..., object]) -> None:
+    with served_directory(data) as url:  # type: ignore[attr-defined]
+        with httpx.Client(trust_env=False, timeout=60) as client:
+            bad = client.get(url + "/sparql", params={"query": "SELECT ?x\nWHERE { ?x ?y }"})
+            assert (bad.status_code, bad.json()["error"]) == (400, "bad query")
+            assert "error at 2:" in bad.json()["detail"]  # the client's own line numbers
+            ask = client.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
+            assert ask.json() == {"head": {}, "boolean": True}
+            # a prefix named like a query form: the answer is still a graph
+            graph = client.get(url + "/sparql", headers={"Accept": "text/turtle"}, params={
+                "query": "PREFIX ask: <https://example.org/n/> CONSTRUCT WHERE { ask:1 ?p ?o }"})
+            assert graph.status_code == 200 and graph.headers["content-type"].startswith("text/turtle")
+            wrong = client.get(url + "/sparql", headers={"Accept": "text/turtle"},
+                               params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"})
+            assert wrong.status_code == 406
+            dataset = client.get(url + "/sparql", params={
+                "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "default-graph-uri": "https://example.org/none"})
+            assert dataset.json()["results"]["bindings"][0]["n"]["value"] == "0"
