@@ -119,7 +119,9 @@ def _names(rng: random.Random, count: int) -> list[str]:
     seen: set[str] = set()
     while len(seen) < count:
         seen.add(f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}")
-    return sorted(seen, key=lambda _: rng.random())
+    names = sorted(seen)  # a set's order follows the string hash, which differs between processes
+    rng.shuffle(names)
+    return names
 
 
 def _orgs(s: Scenario, central: docs.CentralDocument) -> None:
