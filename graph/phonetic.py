@@ -85,13 +85,15 @@ def thai_latin(text: str) -> str:
         text = regex.sub(repl, text)
     out = []
     for ch in text:
-        if ch in _THAI_CONS:
+        if ch == "อ":  # a silent initial อ opens a syllable: the ว before it is a final ("บ๋าวเอียน" Bảo Yên)
+            out.append("-")
+        elif ch in _THAI_CONS:
             out.append(_THAI_CONS[ch])
         elif ch in _THAI_VOWELS:
             out.append(_THAI_VOWELS[ch])
         elif ch.isascii() and ch.isalpha():
             out.append(ch.lower())
-    return _THAI_FINAL_W.sub(_final_w, "".join(out))
+    return _THAI_FINAL_W.sub(_final_w, "".join(out)).replace("-", "")
 
 
 # a final ว after a vowel is the Vietnamese final -o or -u ("บ่าว" Bảo, "เถียว" Thiệu, "ฮิว" Hiu)
