@@ -39,7 +39,7 @@ _THAI_RULES = [
     (re.compile(rf"{_C}[ิุ]?์"), ""),  # a consonant under the silencer (ห์, ร์, นห์ keeps น) is not spoken
     (re.compile(r"ห(?=[งญนมยรลว])"), ""),  # leading ห only sets the tone of a sonorant
     (re.compile(r"ญ(?=$|[ก-ฮ])"), "น"),  # as a final, ญ ล ร sound n
-    (re.compile(r"[ลร]$"), "น"),
+    (re.compile(r"(?<=[ก-ฮ่้๊๋ะาิีึืุูั])[ลร]$"), "น"),  # (not after a leading vowel: "เล" is Lê)
     (re.compile(rf"เ({_C}[รลว]?)ือ"), r"\1uea"),
     (re.compile(rf"เ({_C}[รลว]?)ีย"), r"\1ia"),
     (re.compile(rf"เ({_C}[รลว]?)า"), r"\1ao"),

@@ -124,4 +124,7 @@ def _higher(pcs: dict[str, Parse], p: Parse) -> str | None:
                    and q.place != p.place)
     if len(cands) > 1 and p.place:  # several a level up: the one the gazetteer puts the place in
         cands = [n for n in cands if places_api.lies_in(p.place, pcs[n].place or "")]
+    if not cands and rank == 3 and p.place:  # no district named: a commune right under its province (since 2025)
+        cands = sorted(n for n, q in pcs.items() if LEVEL_RANK.get(q.level or "", 0) == 1 and q.place
+                       and places_api.directly_in(p.place, q.place))
     return cands[0] if len(cands) == 1 else None

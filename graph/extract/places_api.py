@@ -57,3 +57,14 @@ def lies_in(inner: str, outer: str) -> bool:
     from graph import gazetteer
 
     return any(a.name == outer for u in gazetteer.by_name(inner) for a in gazetteer.ancestors(u))
+
+
+@lru_cache(maxsize=4096)
+def directly_in(inner: str, outer: str) -> bool:
+    """Whether some unit named ``inner`` sits right under one named ``outer`` (a commune of a province since the
+    2025 reform, which removed districts)."""
+    if _places is None or not inner or not outer:
+        return False
+    from graph import gazetteer
+
+    return any(u.parent and gazetteer.unit(u.parent).name == outer for u in gazetteer.by_name(inner))
