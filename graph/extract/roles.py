@@ -22,6 +22,7 @@ FIXED = {
     "director": "Director",
     "deputy_director": "Deputy Director",
     "member": "Member",
+    "alternate_member": "Alternate Member",
     "standing_member": "Standing Member",
     "party_member": "Party Member",
     "minister": "Minister",
