@@ -112,3 +112,8 @@ def test_commune_parent_by_geography() -> None:
 def test_commune_right_under_its_province_since_2025() -> None:
     text = "คณะกรรมการพรรคจังหวัด Lao Cai ได้จัดการประชุม\nคณะกรรมการพรรคตำบล Bao Yen ได้ปฏิบัติตามมติที่ 21-NQ/TW"
     assert _orgs(text)["Bao Yen Commune Party Committee"] == "Lao Cai Provincial Party Committee"
+
+
+def test_a_committee_word_left_generic_names_no_standing_member() -> None:
+    text = "คณะกรรมการพรรคจังหวัด Thai Binh ได้ประชุม คณะกรรมการประจำพรรคอำเภอได้ออกแผน"
+    assert "Standing Committee of Thai Binh Provincial Party Committee" not in _orgs(text)
