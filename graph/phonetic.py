@@ -39,7 +39,7 @@ _THAI_RULES = [
     (re.compile(rf"{_C}[ิุ]?์"), ""),  # a consonant under the silencer (ห์, ร์, นห์ keeps น) is not spoken
     (re.compile(r"ห(?=[งญนมยรลว])"), ""),  # leading ห only sets the tone of a sonorant
     (re.compile(r"ญ(?=$|[ก-ฮ])"), "น"),  # as a final, ญ ล ร sound n
-    (re.compile(r"[ลร]$"), "น"),
+    (re.compile(r"(?<=[ก-ฮ่้๊๋ะาิีึืุูั])[ลร]$"), "น"),  # (not after a leading vowel: "เล" is Lê)
     (re.compile(rf"เ({_C}[รลว]?)ือ"), r"\1uea"),
     (re.compile(rf"เ({_C}[รลว]?)ีย"), r"\1ia"),
     (re.compile(rf"เ({_C}[รลว]?)า"), r"\1ao"),
@@ -85,13 +85,15 @@ def thai_latin(text: str) -> str:
         text = regex.sub(repl, text)
     out = []
     for ch in text:
-        if ch in _THAI_CONS:
+        if ch == "อ":  # a silent initial อ opens a syllable: the ว before it is a final ("บ๋าวเอียน" Bảo Yên)
+            out.append("-")
+        elif ch in _THAI_CONS:
             out.append(_THAI_CONS[ch])
         elif ch in _THAI_VOWELS:
             out.append(_THAI_VOWELS[ch])
         elif ch.isascii() and ch.isalpha():
             out.append(ch.lower())
-    return _THAI_FINAL_W.sub(_final_w, "".join(out))
+    return _THAI_FINAL_W.sub(_final_w, "".join(out)).replace("-", "")
 
 
 # a final ว after a vowel is the Vietnamese final -o or -u ("บ่าว" Bảo, "เถียว" Thiệu, "ฮิว" Hiu)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract import places_api
 from graph.extract.orgparse import Grammar, Parse
 from graph.extract.orgtypes import CENTRAL_PARENT, LEVEL_RANK, QUALIFIERS
 
@@ -122,4 +123,9 @@ def _higher(pcs: dict[str, Parse], p: Parse) -> str | None:
     want = rank - 1
     cands = sorted(n for n, q in pcs.items() if LEVEL_RANK.get(q.level or "", 0) == want and q.place
                    and q.place != p.place)
+    if len(cands) > 1 and p.place:  # several a level up: the one the gazetteer puts the place in
+        cands = [n for n in cands if places_api.lies_in(p.place, pcs[n].place or "")]
+    if not cands and rank == 3 and p.place:  # no district named: a commune right under its province (since 2025)
+        cands = sorted(n for n, q in pcs.items() if LEVEL_RANK.get(q.level or "", 0) == 1 and q.place
+                       and places_api.directly_in(p.place, q.place))
     return cands[0] if len(cands) == 1 else None

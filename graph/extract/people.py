@@ -38,7 +38,7 @@ from graph.extract.lexicon import lexicon, starts_any, view
 from graph.extract.mentions import Mention
 from graph.extract.names import _WORD, MIDDLE_NAMES, SURNAMES, ethnic_name, name_run, vietnamese_syllable
 from graph.extract.people_roles import Role, find_roles
-from graph.extract.translit import script_name_at, script_name_before
+from graph.extract.translit import script_name_after, script_name_at, script_name_before
 from graph.model import Organization, Person, Post
 from graph.text import TextDoc, fold
 
@@ -217,6 +217,8 @@ def _script_names(doc: TextDoc, hons, roles: list[Role]) -> list[_Name]:
     tag = str(doc.pack.meta.get("vietnamese_tag", doc.lang))
     taken: set[int] = set()
     for s, _e, _kind, rank in hons:
+        if any(r.start < s < r.end for r in roles):
+            continue  # an honorific's letters inside a role's body ("ด่งนาย" Đồng Nai holds นาย)
         found = script_name_at(doc, _e)
         if found:
             start, end, name = found
@@ -224,6 +226,13 @@ def _script_names(doc: TextDoc, hons, roles: list[Role]) -> list[_Name]:
             taken.add(start)
     for r in roles:
         found = script_name_before(doc, r.start)
+        if found and found[0] not in taken:
+            start, end, name = found
+            out.append(_Name(start, end, name, tag, start, False, None, strong=True))
+            taken.add(start)
+    starts = {r.start for r in roles}
+    for r in roles:
+        found = script_name_after(doc, r.end) if r.end + 1 not in starts else None
         if found and found[0] not in taken:
             start, end, name = found
             out.append(_Name(start, end, name, tag, start, False, None, strong=True))

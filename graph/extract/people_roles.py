@@ -349,9 +349,12 @@ def find_roles(doc: TextDoc, orgs: Sequence[Mention[Organization]]) -> tuple[lis
         inst = institutions.at(_SPACES.match(text, b[0]).end())
         return (b[1].key, inst[0], b[0]) if inst else None
 
+    part_of = tuple(lex.words("inside_after"))
     for s, e, entry in roles_cat.finditer(v, original=text):
         if inside_body(s, e) or (roles and s < roles[-1].end):
             continue  # inside a body's name (a role word that merely starts with one, "Tỉnh ủy viên", counts)
+        if part_of and v.endswith(part_of, 0, s):
+            continue  # the tail of a body word the organisation stage left out (Thai คณะ|กรรมการประจำ)
         inner = next((k for k in range(s + 1, e) if v[k - 1] == " " and (
             k in by_start or depts.match(v, k, original=text) or bare.match(v, k, original=text))), None)
         if inner is None and not doc.pack.spaces_between_words:

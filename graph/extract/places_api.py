@@ -44,3 +44,27 @@ def has_unit(name: str, place_type: str) -> bool:
     from graph import gazetteer
 
     return any(u.type == place_type and u.name == name for u in gazetteer.by_name(name))
+
+
+@lru_cache(maxsize=4096)
+def lies_in(inner: str, outer: str) -> bool:
+    """Whether the gazetteer puts some unit named ``inner`` inside one named ``outer`` ("Nghi Thuan" in "Nghi Loc").
+
+    Why: an article that names two districts leaves a commune committee's parent open; geography settles it.
+    """
+    if _places is None or not inner or not outer:
+        return False
+    from graph import gazetteer
+
+    return any(a.name == outer for u in gazetteer.by_name(inner) for a in gazetteer.ancestors(u))
+
+
+@lru_cache(maxsize=4096)
+def directly_in(inner: str, outer: str) -> bool:
+    """Whether some unit named ``inner`` sits right under one named ``outer`` (a commune of a province since the
+    2025 reform, which removed districts)."""
+    if _places is None or not inner or not outer:
+        return False
+    from graph import gazetteer
+
+    return any(u.parent and gazetteer.unit(u.parent).name == outer for u in gazetteer.by_name(inner))

@@ -287,6 +287,23 @@ def script_name_at(doc: TextDoc, pos: int) -> tuple[int, int, str] | None:
     return chunks[0][0], chunks[used - 1][1], " ".join(s.capitalize() for s in syllables)
 
 
+def script_name_after(doc: TextDoc, pos: int) -> tuple[int, int, str] | None:
+    """A name of three or more syllables right after a role chain and closing its list item ("..., จังหวัด X
+    หวู่ ฮ่อง วัน;"): the name must be followed by a list mark or the end of the line, since the chain's last
+    body may go on in words that merely sound like syllables."""
+    text = doc.text
+    if pos >= len(text) or text[pos] != " ":
+        return None
+    chunks = _chunks_after(doc, pos)
+    used, syllables = _best(_parts(doc, chunks), 3)
+    if not used:
+        return None
+    end = chunks[used - 1][1]
+    if end < len(text) and text[end] not in ";,\n":
+        return None
+    return chunks[0][0], end, " ".join(s.capitalize() for s in syllables)
+
+
 def script_name_before(doc: TextDoc, pos: int) -> tuple[int, int, str] | None:
     """A name of three or more syllables ending right before ``pos`` (a role), with no honorific."""
     text = doc.text
