@@ -125,7 +125,7 @@ def benchmark(name: str, *, cap: tuple[float, float], full_only: bool = False, q
 
 
 MODULES = ("bench_prepare", "bench_extract", "bench_build", "bench_load", "bench_query", "bench_http", "load_wrk",
-           "bench_startup", "bench_scaling")
+           "bench_startup", "bench_scaling", "bench_rest")
 
 
 def load_modules() -> None:

@@ -66,12 +66,26 @@ def rankings(G: nx.MultiDiGraph, metric: str, *, node_type: str | None = None, o
              limit: int | None = 20, base: str = DEFAULT_BASE) -> dict[str, Any]:
     """Nodes by ``metric``, highest first (ties by label), optionally of one type; ``rank`` counts from 1."""
     values = scores(G, metric)
-    nodes = [n for n in G if node_type is None or G.nodes[n]["type"] == node_type]
-    nodes.sort(key=lambda n: (-values.get(n, 0.0), G.nodes[n]["label"], n))
+    nodes = ranked(G, metric, node_type)
     page = nodes[offset:None if limit is None else offset + limit]
     items = [{"rank": offset + i + 1, "score": round(values.get(n, 0.0), 8), "degree": G.degree(n),
               **summary(G, n, base)} for i, n in enumerate(page)]
     return {"metric": metric, "approximate": is_approximate(G, metric), "total": len(nodes), "items": items}
+
+
+def ranked(G: nx.MultiDiGraph, metric: str, node_type: str | None = None) -> list[str]:
+    """The nodes (of ``node_type``) by ``metric``, highest first, ties by label (cached with the projection).
+
+    Why cached: sorting every node by score cost more per request than anything else in a page of a
+    ranking once the scores were kept (a tenth of a second at a million triples).
+    """
+    def order() -> list[str]:
+        values = scores(G, metric)
+        nodes = [n for n in G if node_type is None or G.nodes[n]["type"] == node_type]
+        nodes.sort(key=lambda n: (-values.get(n, 0.0), G.nodes[n]["label"], n))
+        return nodes
+
+    return derived(G, ("ranked", metric, node_type), order)
 
 
 def communities(G: nx.MultiDiGraph, *, resolution: float = 1.0, seed: int = SEED) -> list[frozenset[str]]:

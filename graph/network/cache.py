@@ -13,6 +13,7 @@ still holding the previous graph keep a consistent (frozen) snapshot.
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from collections.abc import Callable
@@ -54,7 +55,11 @@ def projection_for(store: Store) -> nx.MultiDiGraph:
         if fresh is not None:
             return fresh
         generation = store.generation  # read before building: a change during the build forces the next rebuild
+        gc.unfreeze()  # let the collector reach a projection this build replaces
         graph = build_projection(store)
+        # Millions of long-lived objects that never change: left to the collector, each full collection
+        # walks them all (pauses of a few hundred ms in the middle of requests at a million triples).
+        gc.freeze()
         graph.graph["generation"] = generation
         with _lock:
             _entries[key] = _Entry(_reference(key, store), generation, graph)

@@ -21,8 +21,9 @@ a few links and a runaway search must not hold a request.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,10 +31,12 @@ import networkx as nx
 
 from graph.network import schema as s
 from graph.network.build import relation_graphs
+from graph.network.derived import derived
 
 MAX_PATH_LENGTH = 8
 MAX_PATHS_PER_BODY = 20
 MAX_EXPANSIONS = 200_000
+CACHED_SEARCHES = 64  # documents whose implementer paths are kept per projection
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 
@@ -55,12 +58,29 @@ def normalise_code(code: str) -> str:
 
 
 def documents_with_code(G: nx.MultiDiGraph, code: str, year: int | None = None) -> list[str]:
-    """Document nodes with this code (and year), newest first."""
-    key = normalise_code(code)
-    found = [n for n, d in G.nodes(data=True)
-             if d.get("type") == s.DOCUMENT and d.get("code") and normalise_code(d["code"]) == key
-             and (year is None or d.get("year") == year)]
-    return sorted(found, key=lambda n: (-(G.nodes[n].get("year") or 0), G.nodes[n]["label"], n))
+    """Document nodes with this code (and year), newest first.
+
+    Read from an index of normalised codes built once per projection: scanning every node per request
+    cost more than the rest of a small answer on a large graph. A graph that can still change (not frozen,
+    as a projection is) is scanned instead, so no index outlives an edit.
+    """
+    index = _code_index(G) if nx.is_frozen(G) else _build_code_index(G)
+    found = index.get(normalise_code(code), [])
+    return [n for n in found if year is None or G.nodes[n].get("year") == year]
+
+
+def _build_code_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for n, d in G.nodes(data=True):
+        if d.get("type") == s.DOCUMENT and d.get("code"):
+            index.setdefault(normalise_code(d["code"]), []).append(n)
+    for docs in index.values():
+        docs.sort(key=lambda n: (-(G.nodes[n].get("year") or 0), G.nodes[n]["label"], n))
+    return index
+
+
+def _code_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    return derived(G, "documents_by_code", lambda: _build_code_index(G))
 
 
 def implementers(G: nx.MultiDiGraph, code: str, year: int | None = None, via_suborganizations: bool = False, *,
@@ -75,11 +95,9 @@ def implementers(G: nx.MultiDiGraph, code: str, year: int | None = None, via_sub
     ``total`` counts a group's bodies over all pages. Only the page's bodies are
     described, so a small page of a large answer stays cheap.
     """
-    relations = G.graph.get("relations") or relation_graphs(G)
     groups, start = [], 0
     for doc in documents_with_code(G, code, year):
-        found = _paths(G, relations, doc, via_suborganizations)
-        order = sorted(found, key=lambda b: (len(found[b][0]), G.nodes[b]["label"], b))
+        found, order = _search(G, doc, via_suborganizations)
         lo = max(0, offset - start)
         hi = None if limit is None else max(0, offset + limit - start)
         groups.append({"document": document_summary(G, doc), "total": len(order),
@@ -94,44 +112,104 @@ def document_summary(G: nx.MultiDiGraph, doc: str) -> dict[str, Any]:
             "class": d.get("class"), "title": d.get("title"), "issuer": d.get("issuer")}
 
 
-def _predecessors(G: nx.MultiDiGraph, relations: dict[str, nx.DiGraph], node: str, root: str,
-                  via_sub: bool) -> list[_Step]:
+class _Adjacency:
+    """Sorted neighbour tuples per relation, read by the path search instead of networkx views.
+
+    Why: the search asks for the same few neighbour lists thousands of times per document; plain dicts
+    of pre-sorted tuples (organisations only where only organisations can come next) skip the view
+    objects, the sorting and the type checks of every request.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        relations = G.graph.get("relations") or relation_graphs(G)
+        types = {n: d["type"] for n, d in G.nodes(data=True)}
+        self.types = types
+
+        def table(name: str, forward: bool, only: str | None = None) -> dict[str, tuple[str, ...]]:
+            R = relations.get(name)
+            if R is None:
+                return {}
+            adjacency = R.succ if forward else R.pred
+            out: dict[str, tuple[str, ...]] = {}
+            for node, nbrs in adjacency.items():
+                kept = sorted(x for x in nbrs if only is None or types.get(x) == only)
+                if kept:
+                    out[node] = tuple(kept)
+            return out
+
+        self.implemented_by = table("implements", False)
+        self.issuers = table("passed_by", True, s.ORGANIZATION)
+        self.organisers = table("organizer", True, s.ORGANIZATION)
+        self.suborganizations = table("sub_organization_of", False)
+
+
+def _adjacency(G: nx.MultiDiGraph) -> _Adjacency:
+    """The adjacency of a frozen projection, built once with it."""
+    return derived(G, "implementers_adjacency", lambda: _Adjacency(G))
+
+
+def _predecessors(A: _Adjacency, node: str, root: str, via_sub: bool) -> list[_Step]:
     """The links that can precede ``node`` on a path ending at ``root``."""
-
-    def neighbours(name: str, forward: bool) -> list[str]:
-        R = relations.get(name)
-        if R is None or node not in R:
-            return []
-        return sorted(R.successors(node) if forward else R.predecessors(node))
-
-    node_type = G.nodes[node]["type"]
-    steps = [_Step(x, "implements", node, (x, node, "implements")) for x in neighbours("implements", False)]
+    node_type = A.types[node]
+    steps = [_Step(x, "implements", node, (x, node, "implements")) for x in A.implemented_by.get(node, ())]
     if node_type == s.DOCUMENT and node != root:
-        steps += [_Step(o, "issued", node, (node, o, "passed_by")) for o in neighbours("passed_by", True)
-                  if G.nodes[o]["type"] == s.ORGANIZATION]
+        steps += [_Step(o, "issued", node, (node, o, "passed_by")) for o in A.issuers.get(node, ())]
     if node_type == s.EVENT:
-        steps += [_Step(o, "organised", node, (node, o, "organizer")) for o in neighbours("organizer", True)
-                  if G.nodes[o]["type"] == s.ORGANIZATION]
+        steps += [_Step(o, "organised", node, (node, o, "organizer")) for o in A.organisers.get(node, ())]
     if via_sub and node_type == s.ORGANIZATION:
         steps += [_Step(x, "sub_organization_of", node, (x, node, "sub_organization_of"))
-                  for x in neighbours("sub_organization_of", False)]
+                  for x in A.suborganizations.get(node, ())]
     return steps
 
 
-def _paths(G: nx.MultiDiGraph, relations: dict[str, nx.DiGraph], root: str,
-           via_sub: bool) -> dict[str, list[tuple[_Step, ...]]]:
+class _Recent:
+    """The path searches of the last few documents asked for, kept with the projection (it is frozen,
+    so they stay valid until the store changes): paging through one document's implementers, or asking
+    for it again, does not walk the graph again."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.items: OrderedDict[tuple[str, bool], tuple[dict[str, list[tuple[_Step, ...]]], list[str]]] = (
+            OrderedDict())
+
+
+def _search(G: nx.MultiDiGraph, doc: str, via_sub: bool) -> tuple[dict[str, list[tuple[_Step, ...]]], list[str]]:
+    """The paths to ``doc`` per body and the bodies in answer order (nearest, then label).
+
+    Kept only for a frozen graph (a projection); a graph that can change is searched afresh every time.
+    """
+    if not nx.is_frozen(G):
+        found = _paths(_Adjacency(G), doc, via_sub)
+        return found, sorted(found, key=lambda b: (len(found[b][0]), G.nodes[b]["label"], b))
+    recent = derived(G, "implementers_recent", _Recent)
+    key = (doc, via_sub)
+    with recent.lock:
+        if key in recent.items:
+            recent.items.move_to_end(key)
+            return recent.items[key]
+    found = _paths(_adjacency(G), doc, via_sub)
+    order = sorted(found, key=lambda b: (len(found[b][0]), G.nodes[b]["label"], b))
+    with recent.lock:
+        recent.items[key] = (found, order)
+        while len(recent.items) > CACHED_SEARCHES:
+            recent.items.popitem(last=False)
+    return found, order
+
+
+def _paths(A: _Adjacency, root: str, via_sub: bool) -> dict[str, list[tuple[_Step, ...]]]:
     """Every simple path from an organisation to ``root``, breadth-first (so shortest first)."""
     found: dict[str, list[tuple[_Step, ...]]] = {}
     queue: deque[tuple[str, tuple[_Step, ...], frozenset[str]]] = deque([(root, (), frozenset([root]))])
     expansions = 0
+    types = A.types
     while queue and expansions < MAX_EXPANSIONS:
         node, path, seen = queue.popleft()
-        for step in _predecessors(G, relations, node, root, via_sub):
+        for step in _predecessors(A, node, root, via_sub):
             expansions += 1
             if step.source in seen:
                 continue
             new = (step, *path)
-            if G.nodes[step.source]["type"] == s.ORGANIZATION:
+            if types[step.source] == s.ORGANIZATION:
                 bucket = found.setdefault(step.source, [])
                 if len(bucket) >= MAX_PATHS_PER_BODY:
                     # Its shortest paths were extended already; detours through it would only lengthen

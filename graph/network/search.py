@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.iris import DEFAULT_BASE
@@ -96,6 +97,7 @@ class SearchIndex:
         self.exact: dict[str, list[int]] = {}
         self.sound_keys: list[str] = []
         self.sound_nodes: list[str] = []
+        self.entries_of: dict[str, list[int]] = {}
         for node, d in G.nodes(data=True):
             seen: set[str] = set()
             for text, lang in _names(d):
@@ -110,6 +112,7 @@ class SearchIndex:
                     if len(k) >= 3:
                         self.sound_keys.append(k)
                         self.sound_nodes.append(node)
+        self.unique = _BigramFilter(list(self.exact))
 
     def query(self, q: str) -> dict[str, tuple[float, str, str]]:
         """``{node: (score 0-100, matched label, how)}``; how is exact | fuzzy | gazetteer | phonetic."""
@@ -135,10 +138,13 @@ class SearchIndex:
                 if k.startswith(folded) or f" {folded}" in k:
                     _keep(hits, self.entries[i].node, 80.0 * _WEIGHT[how], self.entries[i].text, how)
             return
-        found = process.extract(folded, self.keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF,
-                                limit=MAX_CANDIDATES)
-        for _, score, i in found:
-            _keep(hits, self.entries[i].node, min(score, 99.0) * _WEIGHT[how], self.entries[i].text, how)
+        keys = self.unique.keys
+        candidates = self.unique.candidates(folded, FUZZY_CUTOFF)
+        found = process.extract(folded, {int(j): keys[j] for j in candidates}, scorer=fuzz.WRatio,
+                                score_cutoff=FUZZY_CUTOFF, limit=MAX_CANDIDATES)
+        for _, score, j in found:
+            for i in self.exact[keys[j]]:
+                _keep(hits, self.entries[i].node, min(score, 99.0) * _WEIGHT[how], self.entries[i].text, how)
 
     def _sound(self, qkey: str, hits: dict[str, tuple[float, str, str]]) -> None:
         if len(qkey) < 3 or not self.sound_keys:
@@ -147,6 +153,65 @@ class SearchIndex:
                                 limit=MAX_CANDIDATES)
         for _, score, i in found:
             _keep(hits, self.sound_nodes[i], score * _WEIGHT["phonetic"], "", "phonetic")
+
+
+class _BigramFilter:
+    """Distinct folded keys and, per within-word letter pair (bigram), the keys containing it.
+
+    Why: scoring every label with ``fuzz.WRatio`` grows with the graph (a quarter of a second per query at
+    a million triples). A key can only reach the cutoff if it shares enough of the query's bigrams, so only
+    such keys (and keys sharing a whole word, which ``WRatio``'s token-set part may rank high) are scored.
+    The test is a necessary condition, never a ranking: the scores, and so the answers, stay those of
+    ``WRatio`` over every key. Bound: ``WRatio`` >= c needs an Indel distance of at most
+    ``(1 - c/100)·(len(a)+len(b))`` between strings of similar length (ratio, token sort and set), and
+    of at most ``2·(1 - c/90)·len(shorter)`` between the shorter and a part of the longer (the partial
+    scores, scaled by 0.9) when one is 1.5 times longer; each inserted or deleted letter removes at most
+    two bigrams, which word reordering keeps, so the shorter string keeps all but ``2·distance`` of its
+    distinct bigrams in the longer.
+    """
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.lengths = np.fromiter((len(k) for k in keys), dtype=np.int32, count=len(keys))
+        self.bigram_counts = np.zeros(len(keys), dtype=np.int32)
+        self.words: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            grams = _bigrams(key)
+            self.bigram_counts[i] = len(grams)
+            for gram in grams:
+                postings.setdefault(gram, []).append(i)
+            for word in set(key.split()):
+                self.words.setdefault(word, []).append(i)
+        self.postings = {g: np.asarray(ids, dtype=np.int32) for g, ids in postings.items()}
+        self.word_ids = {w: np.asarray(ids, dtype=np.int32) for w, ids in self.words.items()}
+
+    def candidates(self, q: str, cutoff: float) -> np.ndarray:
+        """Indices of the keys that may score ``cutoff`` or more against ``q`` (a superset of them)."""
+        grams = _bigrams(q)
+        lists = [self.postings[g] for g in grams if g in self.postings]
+        shared = (np.bincount(np.concatenate(lists), minlength=len(self.keys)) if lists
+                  else np.zeros(len(self.keys), dtype=np.int64))
+        n = len(q)
+        lengths = self.lengths
+        shorter = np.minimum(lengths, n)
+        longer = np.maximum(lengths, n)
+        similar = longer * 2 <= shorter * 3  # the length ratio at most 1.5: no partial scores
+        slack = 1e-9
+        whole = np.floor((1 - cutoff / 100) * (lengths + n) + slack)
+        part = np.floor(2 * (1 - cutoff / 90) * shorter + slack)
+        distance = np.where(similar, whole, part)
+        own = np.where(lengths <= n, self.bigram_counts, len(grams))
+        keep = shared >= own - 2 * distance
+        for word in set(q.split()):
+            ids = self.word_ids.get(word)
+            if ids is not None:
+                keep[ids] = True
+        return np.flatnonzero(keep)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {w[i:i + 2] for w in text.split() for i in range(len(w) - 1)}
 
 
 def _names(d: dict[str, Any]) -> list[tuple[str, str | None]]:

@@ -57,3 +57,15 @@ def test_louvain_is_deterministic(G: nx.MultiDiGraph) -> None:
     page = community_page(G, min_size=1, members=0)
     assert page["total"] == len(found) and all(c["members"] == [] for c in page["items"])
     assert community_page(G, resolution=3.0)["total"] >= community_page(G)["total"]
+
+
+def test_ranked_order_is_kept_and_pages_agree(G: nx.MultiDiGraph) -> None:
+    from graph.network.analytics import ranked
+
+    assert ranked(G, "pagerank") is ranked(G, "pagerank")
+    values = scores(G, "pagerank")
+    assert ranked(G, "pagerank") == sorted(G, key=lambda n: (-values[n], G.nodes[n]["label"], n))
+    full = [i["id"] for i in rankings(G, "pagerank", limit=None)["items"]]
+    assert [i["id"] for o in range(0, len(full), 3) for i in rankings(G, "pagerank", offset=o, limit=3)["items"]] \
+        == full
+    assert ranked(G, "pagerank", "document") == [n for n in full if G.nodes[n]["type"] == "document"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.network import clear_cache, implementers, normalise_code, projection_for
+from graph.network import clear_cache, documents_with_code, implementers, normalise_code, projection_for
 from tests.fixtures.network.load import FIXTURE, ID, fixture_store
 
 TRA_VINH = ID + "org/tra-vinh-provincial-party-committee"
@@ -114,3 +114,23 @@ def test_paging_describes_only_the_requested_bodies(G: nx.MultiDiGraph) -> None:
     page = implementers(G, "21-NQ/TW", offset=3, limit=3)
     assert [b["id"] for g in page for b in g["implementers"]] == flat[3:6]
     assert [g["total"] for g in page] == [g["total"] for g in full] == [5, 1]
+
+
+def test_repeated_and_paged_answers_match_a_fresh_search(G: nx.MultiDiGraph) -> None:
+    """The kept path search of a document gives the same answer as searching again, page by page."""
+    first = implementers(G, "21-NQ/TW", 2022)
+    assert implementers(G, "21-NQ/TW", 2022) == first
+    bodies = first[0]["implementers"]
+    paged = [b for offset in range(len(bodies)) for b in implementers(G, "21-NQ/TW", 2022, offset=offset,
+                                                                       limit=1)[0]["implementers"]]
+    assert paged == bodies
+    thawed = nx.MultiDiGraph(G)  # not frozen: searched afresh
+    thawed.graph["relations"] = G.graph["relations"]
+    assert implementers(thawed, "21-NQ/TW", 2022) == first
+
+
+def test_codes_of_a_graph_being_edited_are_read_afresh(G: nx.MultiDiGraph) -> None:
+    thawed = nx.MultiDiGraph(G)
+    assert documents_with_code(thawed, "99-NQ/TW") == []
+    thawed.add_node(ID + "document/99-nq-tw-2024", type="document", code="99–NQ/TW", year=2024, label="R 99")
+    assert documents_with_code(thawed, "99-NQ/TW") == [ID + "document/99-nq-tw-2024"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 
 from graph.network import clear_cache, projection_for
-from graph.network.search import fold_text, script_of, search, search_index
+from graph.network.search import SearchIndex, fold_text, script_of, search, search_index
 from tests.fixtures.network.analytics import HAI_DUONG, HAI_DUONG_PLACE, THANG, analytics_store
 from tests.fixtures.network.load import ID
 
@@ -62,3 +63,46 @@ def test_index_is_kept_with_the_projection_and_rebuilt_when_the_store_changes() 
     fresh = projection_for(store)
     assert fresh is not G and search_index(fresh) is not index
     assert [h["id"] for h in search(fresh, "Nam Sach")["items"]] == [ID + "place/nam-sach"]
+
+
+def test_bigram_filter_keeps_every_key_wratio_accepts() -> None:
+    """The pre-filter only skips keys that cannot reach the cutoff: scoring the candidates finds the same keys."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from graph.network.search import FUZZY_CUTOFF, _BigramFilter
+
+    rng = random.Random(7)
+    words = ["tra", "vinh", "hai", "duong", "party", "committee", "cell", "commune", "ha", "noi", "p3", "d4",
+             "programme", "54", "ctr", "tu", "thematic", "meeting", "person", "1391857", "dong", "nai", "ស្រុក"]
+    keys = sorted({" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3000)})
+    index = _BigramFilter(keys)
+    queries = ["tra vnh", "hai dong", "party committee", "commune prty", "p3 d4", "person 139185", "dog nai",
+               "vinh", "committee cell tra", "ស្រុក"]
+    for _ in range(60):
+        chars = list(rng.choice(keys))
+        if len(chars) > 4:
+            del chars[rng.randrange(len(chars))]
+        queries.append("".join(chars))
+    for q in queries:
+        accepted = {i for _, _, i in process.extract(q, keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF,
+                                                     limit=None)}
+        assert accepted <= set(index.candidates(q, FUZZY_CUTOFF).tolist()), q
+
+
+def test_bigram_filter_skips_unrelated_keys() -> None:
+    from graph.network.search import FUZZY_CUTOFF, _BigramFilter
+
+    index = _BigramFilter(["tra vinh", "cell party committee p3 d4", "person 1391857", "dong nai"])
+    kept = {index.keys[i] for i in index.candidates("tra vnh", FUZZY_CUTOFF)}
+    assert "tra vinh" in kept and not kept & {"cell party committee p3 d4", "person 1391857"}
+
+
+def test_same_label_on_many_nodes_finds_every_node() -> None:
+    """Keys are scored once per distinct spelling; every node with that spelling is still a hit."""
+    G = nx.MultiDiGraph()
+    for n in range(3):
+        G.add_node(f"{ID}place/x{n}", type="place", label="Hai Duong", labels={}, aliases=[])
+    hits = SearchIndex(nx.freeze(G)).query("Hai Dong")
+    assert sorted(hits) == [f"{ID}place/x{n}" for n in range(3)]
