@@ -88,3 +88,14 @@ def test_documented_in_openapi_with_an_example(client: TestClient) -> None:
     assert "404" in operation["responses"]
     page_schema = spec["components"]["schemas"]["ImplementersPage"]
     assert page_schema["examples"][0]["documents"][0]["document"]["code"] == "21-NQ/TW"
+
+
+@pytest.mark.parametrize("params", [{"document": "21-NQ/TW"}, {"document": "21-NQ/TW", "year": 2022,
+                                                                  "via_suborganizations": True}])
+def test_answer_is_exactly_the_response_model(client: TestClient, params: dict) -> None:
+    """The route writes its answer without FastAPI's validation: it must already be in the model's shape."""
+    from api.routes.implementers import ImplementersPage
+
+    page = client.get("/api/implementers", params=params).json()
+    assert page["documents"] and page["total"] > 0
+    assert ImplementersPage.model_validate(page).model_dump(mode="json", by_alias=True) == page
