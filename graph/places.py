@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -470,10 +471,21 @@ def _not_months(doc: TextDoc, found: list[_Found]) -> list[_Found]:
     regex = _month_regex(doc.pack.code)
     if regex is None or not found:
         return found
-    spans = [m.span() for m in regex.finditer(doc.text)]
-    if not spans:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in regex.finditer(doc.text):
+        starts.append(m.start())
+        ends.append(m.end())
+    if not starts:
         return found
-    return [f for f in found if not any(s < f.end and f.start < e for s, e in spans)]
+    # the month matches neither overlap nor are empty, so their starts and ends both ascend: the first
+    # one ending after a reading's start is the only one that can overlap it (a test, not a scan of all)
+    kept: list[_Found] = []
+    for f in found:
+        k = bisect_right(ends, f.start)
+        if k == len(starts) or starts[k] >= f.end:
+            kept.append(f)
+    return kept
 
 
 def _inside_person(words: Sequence[str], i: int) -> bool:
