@@ -199,23 +199,23 @@ def _find_all(haystack: str, needles: tuple[str, ...]) -> dict[str, list[int]]:
                 pos = haystack.find(key, pos + 1)
         return found
     regex, by_first = _needles_regex(needles)
-    startswith = haystack.startswith
-    for m in regex.finditer(haystack):  # zero-width: every position where a needle starts, once
+    m = regex.search(haystack)
+    while m:
         pos = m.start()
         for key in by_first[haystack[pos]]:
-            if startswith(key, pos):
+            if haystack.startswith(key, pos):
                 found[key].append(pos)
+        m = regex.search(haystack, pos + 1)
     return found
 
 
 @lru_cache(maxsize=256)
 def _needles_regex(needles: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """A regex that matches (empty, a look-ahead) where one of ``needles`` starts, and the needles by first
-    character. Empty matches let one ``finditer`` report overlapping starts, without a search call each."""
+    """A regex that matches where one of ``needles`` starts, and the needles by first character."""
     by_first: dict[str, list[str]] = {}
     for key in needles:
         by_first.setdefault(key[0], []).append(key)
-    return re.compile("(?=" + alternation(needles) + ")"), {k: tuple(v) for k, v in by_first.items()}
+    return re.compile(alternation(needles)), {k: tuple(v) for k, v in by_first.items()}
 
 
 def scanner(doc: Any) -> Scanner:
