@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -455,14 +456,37 @@ def _alias_regex(script: str) -> re.Pattern[str]:
 
 
 @cache
+def _month_names(code: str) -> tuple[str, ...]:
+    """The month names :func:`_month_regex` looks for (every match of it begins with one of them)."""
+    names = [str(k) for k in (load_pack(code).data("months", {}) or {}).get("months") or {}]
+    return tuple(n for n in names if len(n) > 2)
+
+
+@cache
 def _month_regex(code: str) -> re.Pattern[str] | None:
     """The pack's month names (``months.yaml``): a month is never a place, whatever it sounds like."""
-    names = [str(k) for k in (load_pack(code).data("months", {}) or {}).get("months") or {}]
-    names = [n for n in names if len(n) > 2]
+    names = list(_month_names(code))
     if not names:
         return None
     edge = r"(?<![\w])" if load_pack(code).spaces_between_words else ""
     return re.compile(edge + "(?:" + _alt(names) + ")", re.IGNORECASE)
+
+
+def _month_spans(doc: TextDoc, regex: re.Pattern[str]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the month names in a document, found once (both passes of :func:`_find` ask).
+
+    The case-insensitive regex opens with a look-behind, which keeps the engine from skipping ahead to
+    a likely start; the document's word scanner tries it only where a month name begins.
+    """
+    found = getattr(doc, "_month_spans", None)
+    if found is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in wordscan.scanner(doc).finditer_from(regex, _month_names(doc.pack.code)):
+            starts.append(m.start())
+            ends.append(m.end())
+        found = doc._month_spans = (starts, ends)  # type: ignore[attr-defined]
+    return found
 
 
 def _not_months(doc: TextDoc, found: list[_Found]) -> list[_Found]:
@@ -470,10 +494,17 @@ def _not_months(doc: TextDoc, found: list[_Found]) -> list[_Found]:
     regex = _month_regex(doc.pack.code)
     if regex is None or not found:
         return found
-    spans = [m.span() for m in regex.finditer(doc.text)]
-    if not spans:
+    starts, ends = _month_spans(doc, regex)
+    if not starts:
         return found
-    return [f for f in found if not any(s < f.end and f.start < e for s, e in spans)]
+    # the month matches neither overlap nor are empty, so their starts and ends both ascend: the first
+    # one ending after a reading's start is the only one that can overlap it (a test, not a scan of all)
+    kept: list[_Found] = []
+    for f in found:
+        k = bisect_right(ends, f.start)
+        if k == len(starts) or starts[k] >= f.end:
+            kept.append(f)
+    return kept
 
 
 def _inside_person(words: Sequence[str], i: int) -> bool:

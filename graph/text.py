@@ -86,6 +86,9 @@ class TextDoc:
     lang: str
     pack: LanguagePack
     sentences: list[Sentence] = field(default_factory=list)
+    # the original text of each sentence that evidence quotes, by its span: one string per sentence, whose
+    # hash is then computed once however many evidence records (set members when merged) quote it
+    _quoted: dict[tuple[int, int], str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text back to the original text."""
@@ -111,8 +114,10 @@ class TextDoc:
         if sent is None:
             sentence = self.original[o_start:o_end]
         else:
-            s0, s1 = self.original_span(sent.start, sent.end)
-            sentence = self.original[s0:s1].strip()
+            sentence = self._quoted.get((sent.start, sent.end))
+            if sentence is None:
+                s0, s1 = self.original_span(sent.start, sent.end)
+                sentence = self._quoted[sent.start, sent.end] = self.original[s0:s1].strip()
         return Evidence(sentence=sentence, start=o_start, end=o_end, rule=rule)
 
 

@@ -165,9 +165,14 @@ class Category:
             return
         stop = len(text) if end is None else end
         if self.after_space is None or len(text) < _INDEX_MIN:
+            forms = self.forms
+            if not self.strict or original is None:  # every match is kept (see _ok_span): no test per match
+                for m in self.regex.finditer(text, start, stop):
+                    yield m.start(), m.end(), forms[m.group()]
+                return
             for m in self.regex.finditer(text, start, stop):
                 if self._ok(m, original):
-                    yield m.start(), m.end(), self.forms[m.group()]
+                    yield m.start(), m.end(), forms[m.group()]
             return
         yield from self._scan_words(text, start, stop, original)
 
@@ -182,6 +187,7 @@ class Category:
         """
         assert self.regex is not None and self.after_space is not None
         match, search = self.regex.match, self.after_space.search
+        check = original if self.strict else None  # None: every match is kept (see _ok_span)
         others = _other_starts(text)
         k = bisect_left(others, start)
         pos = start
@@ -204,7 +210,7 @@ class Category:
             else:
                 return
             pos = e
-            if self._ok_span(s, e, form, original):
+            if check is None or self._ok_span(s, e, form, original):
                 yield s, e, self.forms[form]
 
 

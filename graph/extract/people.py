@@ -291,8 +291,10 @@ def _attach(doc: TextDoc, names: list[_Name], chains: list[list[Role]]) -> None:
     for chain in chains:
         start, end = chain[0].start, chain[-1].end
         before = [n for n in names if n.end <= start and _linked(doc, n.end, start, linkers)]
-        held = [n for e, n in owner.items() if e <= start and not any(m.start >= e and m.end <= start for m in names)
-                and linkers is not None and _linked(doc, e, start, linkers) and not _gap(text, e, start, " -–,:(（\n")]
+        # the tests are pure, so the cheap ones go first: the scan of every name only for a holder near enough
+        held = [n for e, n in owner.items() if e <= start and linkers is not None
+                and not _gap(text, e, start, " -–,:(（\n") and _linked(doc, e, start, linkers)
+                and not any(m.start >= e and m.end <= start for m in names)]
         if not before and held:  # "X, Secretary of Y, was elected Chairman of Z": the holder of the posts just named
             before = held[-1:]
         opening = not before and _opens_sentence(doc, start)

@@ -27,6 +27,8 @@ the programme or plan it issued itself.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -67,6 +69,14 @@ class _Ref:
     code: str
     type: str = "other"
     issuer: str | None = None
+
+
+def _verbs_of(doc: TextDoc) -> dict[tuple[int, int], list[re.Match[str]]]:
+    """The per-document store of :meth:`_Linker.links`' verb matches, keyed by sentence span."""
+    found = getattr(doc, "_implement_verbs", None)
+    if found is None:
+        found = doc._implement_verbs = {}  # type: ignore[attr-defined]
+    return found
 
 
 def _refs(documents: Sequence[Mention[Document]]) -> list[_Ref]:
@@ -139,6 +149,9 @@ class _Linker:
         self.view = view(doc)
         self.carry: tuple[Organization, int] | None = None
         self.central = {m.item.name for m in orgs if m.item.level == "central"} | _NATIONAL
+        self._ref_starts: dict[int, tuple[list[_Ref], list[int] | None]] = {}
+        # the implementing verbs of each sentence, shared by the explicit and the implicit linker of a document
+        self._verbs: dict[tuple[int, int], list[re.Match[str]]] = _verbs_of(doc)
 
     def clause(self, sent: Sentence, pos: int) -> tuple[int, int]:
         """The clause of ``sent`` around ``pos``: bounded by reported-speech marks and semicolons."""
@@ -310,14 +323,29 @@ class _Linker:
             return named if named.level != "central" else None
         return None
 
+    def _starting_in(self, refs: list[_Ref], lo: int, hi: int) -> list[_Ref]:
+        """``[r for r in refs if lo <= r.start < hi]``: a slice when ``refs`` ascend by start (they are
+        sorted), since every sentence asks and a filter of all references per sentence adds up."""
+        known = self._ref_starts.get(id(refs))
+        if known is None or known[0] is not refs:
+            starts = [r.start for r in refs]
+            ascending = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            known = self._ref_starts[id(refs)] = (refs, starts if ascending else None)
+        starts = known[1]
+        if starts is None:
+            return [r for r in refs if lo <= r.start < hi]
+        return refs[bisect_left(starts, lo):bisect_left(starts, hi)]
+
     def links(self, sent: Sentence, index: int, refs: list[_Ref]) -> list[tuple[str, str, int, int]]:
         """(subject, code, start, end) links in one sentence."""
         out: list[tuple[str, str, int, int]] = []
         if self.verb_re is None:
             return out
-        inside = [r for r in refs if sent.start <= r.start < sent.end]
-        every = [r for r in self.all_refs if sent.start <= r.start < sent.end]
-        verbs = list(self.verb_re.finditer(self.view, sent.start, sent.end))
+        inside = self._starting_in(refs, sent.start, sent.end)
+        every = self._starting_in(self.all_refs, sent.start, sent.end)
+        verbs = self._verbs.get((sent.start, sent.end))
+        if verbs is None:
+            verbs = self._verbs[sent.start, sent.end] = list(self.verb_re.finditer(self.view, sent.start, sent.end))
         for k, v in enumerate(verbs):
             targets = [r for r in inside if r.start >= v.end()]
             lo, hi = self.clause(sent, v.start())
