@@ -85,6 +85,16 @@ def example_node(path: str, label: str, type_: str, **extra: Any) -> dict[str, A
     return {"id": ID + path, "path": path, "label": label, "type": type_, **extra}
 
 
+# The nodes the OpenAPI examples of several routes share (the seeds' Tra Vinh implementation of 21-NQ/TW).
+EXAMPLE_RESOLUTION = example_node("document/21-nq-tw-2022", "Resolution 21-NQ/TW", "document",
+                                  **{"class": "Resolution"}, code="21-NQ/TW", date="2022-06-16", year=2022)
+EXAMPLE_PROGRAMME = example_node("document/39-ctr-tu-tra-vinh-2022", "Programme 39-CTr/TU", "document",
+                                 **{"class": "Programme"}, code="39-CTr/TU", date="2022", year=2022)
+EXAMPLE_TRA_VINH = example_node("org/tra-vinh-provincial-party-committee", "Tra Vinh Provincial Party Committee",
+                                "organization", **{"class": "PartyCommittee"}, level="provincial",
+                                kind="party_committee", place="Tra Vinh")
+
+
 def source_info(store: Store, graphs: list[str]) -> list[dict[str, Any]]:
     """Title, URL, language and date of the source articles among ``graphs`` (others are dropped)."""
     if not graphs:

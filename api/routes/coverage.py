@@ -15,17 +15,14 @@ from pydantic import ConfigDict, Field
 
 from api.deps import GraphDep, SettingsDep
 from api.errors import ApiError
-from api.routes.common import ERRORS, Limit, NodeOut, Offset, Out, PageOut, example_node
+from api.routes.common import ERRORS, Limit, NodeOut, Offset, Out, PageOut
+from api.routes.common import EXAMPLE_RESOLUTION as _RES
+from api.routes.common import EXAMPLE_TRA_VINH as _TV
 from graph.network.coverage import coverage
 from graph.network.implementers import documents_with_code
 from graph.network.lookup import find_document, summary
 
 router = APIRouter(tags=["analytics"])
-
-_RES = example_node("document/21-nq-tw-2022", "Resolution 21-NQ/TW", "document", **{"class": "Resolution"},
-                    code="21-NQ/TW", date="2022-06-16", year=2022)
-_TV = example_node("org/tra-vinh-provincial-party-committee", "Tra Vinh Provincial Party Committee", "organization",
-                   **{"class": "PartyCommittee"}, level="provincial", kind="party_committee", place="Tra Vinh")
 
 
 class CoveringBody(NodeOut):

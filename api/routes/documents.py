@@ -16,6 +16,9 @@ from pydantic import ConfigDict, Field
 from api.deps import GraphDep, SettingsDep
 from api.errors import ApiError
 from api.routes.common import ERRORS, Limit, LinkOut, NodeOut, Offset, Out, PageOut, example_node
+from api.routes.common import EXAMPLE_PROGRAMME as _PROG
+from api.routes.common import EXAMPLE_RESOLUTION as _RES
+from api.routes.common import EXAMPLE_TRA_VINH as _TV
 from graph.network.documents import document_detail, document_list
 from graph.network.implementers import documents_with_code
 from graph.network.lookup import find_document, slug_of
@@ -25,12 +28,6 @@ router = APIRouter(tags=["graph"])
 _CC = example_node("org/central-committee-of-the-communist-party-of-vietnam",
                    "Central Committee of the Communist Party of Vietnam", "organization", **{"class": "PartyCommittee"},
                    level="central", kind="party_committee")
-_RES = example_node("document/21-nq-tw-2022", "Resolution 21-NQ/TW", "document", **{"class": "Resolution"},
-                    code="21-NQ/TW", date="2022-06-16", year=2022)
-_TV = example_node("org/tra-vinh-provincial-party-committee", "Tra Vinh Provincial Party Committee", "organization",
-                   **{"class": "PartyCommittee"}, level="provincial", kind="party_committee", place="Tra Vinh")
-_PROG = example_node("document/39-ctr-tu-tra-vinh-2022", "Programme 39-CTr/TU", "document",
-                     **{"class": "Programme"}, code="39-CTr/TU", date="2022", year=2022)
 
 
 class _DocumentFields(Out):

@@ -28,12 +28,11 @@ from api.routes.common import (
     node_or_404,
     source_info,
 )
+from api.routes.common import EXAMPLE_TRA_VINH as _TV
 from graph.network.entities import entity_detail, entity_list
 
 router = APIRouter(tags=["graph"])
 
-_TV = example_node("org/tra-vinh-provincial-party-committee", "Tra Vinh Provincial Party Committee", "organization",
-                   **{"class": "PartyCommittee"}, level="provincial", kind="party_committee", place="Tra Vinh")
 _KNT = example_node("person/kim-ngoc-thai", "Kim Ngoc Thai", "person", **{"class": "Person"})
 
 

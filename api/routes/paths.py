@@ -15,6 +15,8 @@ from pydantic import ConfigDict, Field
 from api.deps import GraphDep, SettingsDep
 from api.errors import ApiError
 from api.routes.common import ERRORS, Limit, NodeOut, Offset, Out, PageOut, example_node, node_or_404
+from api.routes.common import EXAMPLE_PROGRAMME as _PROG
+from api.routes.common import EXAMPLE_RESOLUTION as _RES
 from api.routes.implementers import EvidenceOut
 from graph.network.paths import MAX_PATHS, shortest_paths
 from graph.network.schema import EDGE_BY_NAME
@@ -23,10 +25,6 @@ router = APIRouter(tags=["graph"])
 
 _CITY = example_node("org/tra-vinh-city-party-committee", "Tra Vinh City Party Committee", "organization",
                      **{"class": "PartyCommittee"}, level="city", place="Tra Vinh City")
-_PROG = example_node("document/39-ctr-tu-tra-vinh-2022", "Programme 39-CTr/TU", "document",
-                     **{"class": "Programme"}, code="39-CTr/TU", date="2022", year=2022)
-_RES = example_node("document/21-nq-tw-2022", "Resolution 21-NQ/TW", "document", **{"class": "Resolution"},
-                    code="21-NQ/TW", date="2022-06-16", year=2022)
 
 
 class EdgeOut(Out):

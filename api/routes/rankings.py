@@ -14,15 +14,12 @@ from fastapi import APIRouter, Query
 from pydantic import ConfigDict, Field
 
 from api.deps import GraphDep, SettingsDep
-from api.routes.common import ERRORS, Limit, NodeOut, NodeType, Offset, Out, PageOut, example_node
+from api.routes.common import ERRORS, Limit, NodeOut, NodeType, Offset, Out, PageOut
+from api.routes.common import EXAMPLE_RESOLUTION as _RES
+from api.routes.common import EXAMPLE_TRA_VINH as _TV
 from graph.network.analytics import SEED, community_page, rankings
 
 router = APIRouter(tags=["analytics"])
-
-_RES = example_node("document/21-nq-tw-2022", "Resolution 21-NQ/TW", "document", **{"class": "Resolution"},
-                    code="21-NQ/TW", date="2022-06-16", year=2022)
-_TV = example_node("org/tra-vinh-provincial-party-committee", "Tra Vinh Provincial Party Committee", "organization",
-                   **{"class": "PartyCommittee"}, level="provincial", kind="party_committee", place="Tra Vinh")
 
 
 class RankedNode(NodeOut):

@@ -16,16 +16,14 @@ from pydantic import ConfigDict, Field
 from api.deps import GraphDep, SettingsDep
 from api.errors import ApiError
 from api.routes.common import ERRORS, Limit, NodeOut, Offset, Out, PageOut, example_node, node_or_404
+from api.routes.common import EXAMPLE_PROGRAMME as _PROG
+from api.routes.common import EXAMPLE_RESOLUTION as _RES
 from graph.network.implementers import documents_with_code
 from graph.network.lookup import find_document
 from graph.network.timeline import document_timeline, entity_timeline
 
 router = APIRouter(tags=["graph"])
 
-_RES = example_node("document/21-nq-tw-2022", "Resolution 21-NQ/TW", "document", **{"class": "Resolution"},
-                    code="21-NQ/TW", date="2022-06-16", year=2022)
-_PROG = example_node("document/39-ctr-tu-tra-vinh-2022", "Programme 39-CTr/TU", "document",
-                     **{"class": "Programme"}, code="39-CTr/TU", date="2022", year=2022)
 _EVENT = example_node("event/9c1d", "Conference to disseminate Resolution 21-NQ/TW", "event",
                       **{"class": "Event"}, date="2023-10")
 
