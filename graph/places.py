@@ -39,6 +39,7 @@ from graph.lang import load_pack
 from graph.model import Place
 from graph.phonetic import key, khmer_latin, thai_latin
 from graph.text import TextDoc, fold
+from graph.wordscan import longest_first
 
 if TYPE_CHECKING:  # graph.extract imports this module; import Mention lazily to keep the cycle open
     from graph.extract.mentions import Mention
@@ -68,9 +69,6 @@ class _Words:
     numbered_words: tuple[str, ...] = ()
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
-
 
 @cache
 def _words(code: str) -> _Words:
@@ -84,11 +82,11 @@ def _words(code: str) -> _Words:
     before.sort(key=lambda wt: -len(wt[0]))
     before_res = tuple((re.compile(edge + re.escape(w) + r"[ \t]*", re.IGNORECASE), t) for w, t in before)
     after_type = {str(w): str(t) for t, ws in (cfg.get("after") or {}).items() for w in ws or []}
-    after = re.compile(rf"[ \t]+({_alt(list(after_type))})(?![\w])") if after_type else None
+    after = re.compile(rf"[ \t]+({longest_first(list(after_type))})(?![\w])") if after_type else None
     numbered_cfg = sorted(cfg.get("numbered") or [], key=lambda x: -len(x[0]))
     numbered = tuple((re.compile(edge + re.escape(str(w)) + r"[ \t]*(\d{1,3}[A-Z]?)(?![\d/-])", re.IGNORECASE),
                       str(t), str(f)) for w, t, f in numbered_cfg)
-    seps = re.compile(rf"[ \t]*(?:{_alt([str(s) for s in cfg.get('list_separators') or [',']])})[ \t]*")
+    seps = re.compile(rf"[ \t]*(?:{longest_first([str(s) for s in cfg.get('list_separators') or [',']])})[ \t]*")
     not_names = tuple(sorted((str(x) for x in cfg.get("not_names") or []), key=len, reverse=True))
     return _Words(before_res, after, after_type, numbered, seps, not_names,
                   tuple(w for w, _ in before), tuple(str(w) for w, _, _ in numbered_cfg))
@@ -469,7 +467,7 @@ def _month_regex(code: str) -> re.Pattern[str] | None:
     if not names:
         return None
     edge = r"(?<![\w])" if load_pack(code).spaces_between_words else ""
-    return re.compile(edge + "(?:" + _alt(names) + ")", re.IGNORECASE)
+    return re.compile(edge + "(?:" + longest_first(names) + ")", re.IGNORECASE)
 
 
 def _month_spans(doc: TextDoc, regex: re.Pattern[str]) -> tuple[list[int], list[int]]:

@@ -232,6 +232,15 @@ def finditer(regex: re.Pattern[str], word: str, text: str) -> Iterator[re.Match[
     return Scanner(text).finditer(regex, word)
 
 
+def longest_first(words: Iterable[str]) -> str:
+    """The regex alternative ``w1|w2|...`` of ``words``, escaped, longest first; ``(?!)`` (never) when empty.
+
+    Longest first so that "tỉnh ủy" wins over "tỉnh" where both match; the pack's word lists become
+    patterns this way everywhere (``alternation`` builds the equivalent trie for hot scans).
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
 def alternation(words: Iterable[str], word_start: bool = False) -> str:
     """A case-sensitive regex matching what ``(?:w1|w2|...)`` with the longest words first matches.
 
@@ -250,8 +259,7 @@ def alternation(words: Iterable[str], word_start: bool = False) -> str:
     """
     words = set(words)
     if not words or "" in words:  # nothing to share: the plain form (an empty word matches everywhere)
-        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-        return (r"(?<![\w])" if word_start else "") + f"(?:{alts})"
+        return (r"(?<![\w])" if word_start else "") + f"(?:{longest_first(words)})"
     trie: dict[str, dict] = {}
     for w in words:
         node = trie

@@ -106,3 +106,9 @@ def test_prefetch_finds_every_occurrence() -> None:
             key, lowered = wordscan._needle(w)
             hay = scanner.lowered if lowered else text
             assert scanner.positions(w) == [i for i in range(len(hay)) if hay.startswith(key, i)], (words, text)
+
+
+def test_longest_first_prefers_the_longer_word_and_empty_never_matches() -> None:
+    assert re.match(wordscan.longest_first(["tinh", "tinh uy", "a.b"]), "tinh uy").group() == "tinh uy"
+    assert re.search(wordscan.longest_first(["a.b"]), "axb") is None  # escaped
+    assert re.search(wordscan.longest_first([]), "anything") is None

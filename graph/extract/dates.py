@@ -35,6 +35,7 @@ from graph import wordscan
 from graph.extract.mentions import Mention
 from graph.lang import LanguagePack, load_pack
 from graph.text import TextDoc
+from graph.wordscan import longest_first
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _BE_OFFSET = 543
@@ -57,9 +58,6 @@ class _Grammar:
     starts: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 def _grammar(pack: LanguagePack) -> _Grammar:
     return _grammar_for(pack.code)
@@ -70,13 +68,13 @@ def _grammar_for(code: str) -> _Grammar:
     pack = load_pack(code)
     months = {str(k).lower(): int(v) for k, v in (pack.data("months", {}).get("months") or {}).items()}
     cfg = pack.data("dates", {})
-    day_p = _alt(cfg.get("day_prefixes") or []) or "(?!)"
-    day_s = _alt(cfg.get("day_suffixes") or []) or "(?!)"
-    mon_p = _alt(cfg.get("month_prefixes") or []) or "(?!)"
+    day_p = longest_first(cfg.get("day_prefixes") or [])
+    day_s = longest_first(cfg.get("day_suffixes") or [])
+    mon_p = longest_first(cfg.get("month_prefixes") or [])
     be = list(cfg.get("buddhist_era_prefixes") or [])
     ce = list(cfg.get("common_era_prefixes") or [])
-    year_p = _alt(list(cfg.get("year_prefixes") or []) + be + ce) or "(?!)"
-    names = _alt(list(months)) or "(?!)"
+    year_p = longest_first(list(cfg.get("year_prefixes") or []) + be + ce)
+    names = longest_first(list(months))
     # a month is a name (optionally after a prefix) or a number after a prefix
     month = rf"(?:(?:{mon_p})\s*)?(?P<mname>{names})(?![^\W\d_])|(?:{mon_p})\s*(?P<mnum>\d{{1,2}})(?!\d)"
     year = rf"(?P<era>{year_p})?\s*(?P<y>\d{{4}})(?!\d)"

@@ -43,6 +43,7 @@ from graph.extract.mentions import Mention
 from graph.model import Document, Organization
 from graph.registry import RegistryEntry, code_key, lookup
 from graph.text import TextDoc, fold
+from graph.wordscan import longest_first
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "documents.yaml"
 _UP = "A-ZĐƯƠÂĂÊÔ"
@@ -78,9 +79,6 @@ def _tables() -> dict[str, Any]:
     return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
-
 
 @dataclass(frozen=True)
 class _Grammar:
@@ -104,21 +102,21 @@ def _grammar(code: str) -> _Grammar:
     for typ, words in (cfg.get("types") or {}).items():
         for w in words or []:
             type_of[str(w).lower()] = str(typ)
-    types = _alt(list(type_of))
-    prefixes = _alt([str(p) for p in cfg.get("number_prefixes") or []])
+    types = longest_first(list(type_of))
+    prefixes = longest_first([str(p) for p in cfg.get("number_prefixes") or []])
     latin = pack.spaces_between_words
     edge = r"(?<![^\W\d_])" if latin else ""
     type_before = re.compile(rf"{edge}(?P<tw>{types})\s*(?:(?:{prefixes})\s*)?$", re.IGNORECASE)
     partial = re.compile(
         rf"{edge}(?P<tw>{types})\s*(?P<pfx>(?:{prefixes})\s*)?(?P<num>\d{{1,4}})(?!\d)(?![.,]\d)(?!\s*%)"
         rf"(?!\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
-    date_link = re.compile(rf"[\s,(]*(?:(?:{_alt([str(w) for w in cfg.get('date_links') or []])})\s*)?",
+    date_link = re.compile(rf"[\s,(]*(?:(?:{longest_first([str(w) for w in cfg.get('date_links') or []])})\s*)?",
                            re.IGNORECASE)
     issuer_link = re.compile(
-        rf"[\s,()]*(?:{_alt([str(w) for w in cfg.get('issuer_links') or []])})\s*(?:the\s+)?"
+        rf"[\s,()]*(?:{longest_first([str(w) for w in cfg.get('issuer_links') or []])})\s*(?:the\s+)?"
         rf"(?:\d+(?:st|nd|rd|th)(?:[-\s](?:term|tenure))?\s+)?",  # "of the 13th-tenure Party Central Committee"
         re.IGNORECASE)
-    verbs = _alt([str(w) for w in cfg.get("issue_verbs") or []])
+    verbs = longest_first([str(w) for w in cfg.get("issue_verbs") or []])
     issue_gap = re.compile(rf"^(?:[’']s)?\s*(?:(?:has|have|had|just)\s+)*(?:(?:{verbs})\s*)?(?:the\s+)?$",
                            re.IGNORECASE)
     raw = pack.data("issuers", []) or load_pack("en").data("issuers", [])

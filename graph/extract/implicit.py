@@ -31,6 +31,7 @@ from graph.extract.mentions import Mention
 from graph.lang import load_pack
 from graph.registry import RegistryEntry, by_plenum
 from graph.text import TextDoc, fold_key
+from graph.wordscan import longest_first
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _WINDOW_BEFORE, _WINDOW_AFTER, _TOPIC_REACH = 60, 90, 260
@@ -59,21 +60,18 @@ class _Grammar:
     plenum_numbered: tuple[bool, ...] = ()
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
-
 
 @cache
 def _grammar(code: str) -> _Grammar:
     pack = load_pack(code)
     cfg = pack.data("plenums", {}) or load_pack("en").data("plenums", {})
     ordinals = {str(k).lower(): int(v) for k, v in (cfg.get("ordinals") or {}).items()}
-    words = _alt(list(ordinals))
+    words = longest_first(list(ordinals))
     n = rf"(?P<n>\d{{1,2}}|{words})"
     t = rf"(?P<t>\d{{1,2}}|[XVIL]{{1,6}}|{words})"
     plenum = tuple(re.compile(p.replace("{n}", n), re.IGNORECASE) for p in cfg.get("plenum") or [])
     term = tuple(re.compile(p.replace("{t}", t), re.IGNORECASE) for p in cfg.get("term") or [])
-    kinds = tuple((re.compile(_alt([str(w) for w in ws]), re.IGNORECASE), str(k))
+    kinds = tuple((re.compile(longest_first([str(w) for w in ws]), re.IGNORECASE), str(k))
                   for k, ws in (cfg.get("documents") or {}).items())
     numbered = tuple(p.startswith("{n}") for p in cfg.get("plenum") or [])
     return _Grammar(ordinals, plenum, term, kinds, pack.spaces_between_words, numbered)
